@@ -1,0 +1,45 @@
+using CoSell.Domain;
+
+namespace CoSell.Workflow.Ports;
+
+/// <summary>Kinds of history entries.</summary>
+public enum HistoryKind
+{
+    DraftSaved,
+    Submitted,
+    Validated,
+    ReviewRequested,
+    ReviewReminded,
+    Reviewed,
+    ReviewExpired,
+    StatusChanged,
+    Notified,
+    Reevaluated,
+}
+
+/// <summary>
+/// One append-only row of Table <c>CoSellHistory</c> (PK = partner + offer, RK = time-ordered <see cref="EntryId"/>).
+/// <see cref="EntryId"/> is deterministic (e.g. <c>{instanceId}-{step:D3}</c>) so a retried write is a no-op.
+/// </summary>
+public sealed record HistoryEntry(
+    string PartnerId,
+    string OfferId,
+    string EntryId,
+    DateTimeOffset At,
+    HistoryKind Kind,
+    string Actor,
+    string Summary,
+    CoSellStatus? FromStatus = null,
+    CoSellStatus? ToStatus = null,
+    string? InstanceId = null,
+    IReadOnlyList<string>? Evidence = null);
+
+/// <summary>Table <c>CoSellHistory</c>: append-only audit.</summary>
+public interface IHistoryStore
+{
+    /// <summary>Adds the entry; an entry with the same id already stored is success (idempotent).</summary>
+    Task AppendAsync(HistoryEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The offer's whole history, oldest first.</summary>
+    Task<IReadOnlyList<HistoryEntry>> ListAsync(string partnerId, string offerId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,16 @@
+using CoSell.Domain;
+
+namespace CoSell.Workflow.Ports;
+
+/// <summary>Table <c>OrgRevenue</c> (PK month "YYYY-MM", RK organisation).</summary>
+public interface IRevenueStore
+{
+    /// <summary>The organisation's most recent month, or null when no row exists.</summary>
+    Task<OrganisationProfile?> GetLatestAsync(string organisationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The organisation's row for one month, or null.</summary>
+    Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores every row of a month (upsert per organisation); rows must already be validated.</summary>
+    Task ImportAsync(string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken = default);
+}

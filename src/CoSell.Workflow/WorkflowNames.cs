@@ -1,0 +1,29 @@
+using CoSell.Workflow.Orchestrators;
+
+namespace CoSell.Workflow;
+
+/// <summary>Every durable name, once. Functions attributes, CallActivityAsync, RaiseEventAsync and tests use these.</summary>
+public static class WorkflowNames
+{
+    public const string CoSellReview = nameof(CoSellReviewOrchestrator);
+    public const string MonthlyReevaluation = "MonthlyReevaluationOrchestrator";
+
+    public const string ValidateCollateral = nameof(ValidateCollateral);
+    public const string ValidateContacts = nameof(ValidateContacts);
+    public const string EvaluateThresholds = nameof(EvaluateThresholds);
+    public const string RequestReview = nameof(RequestReview);
+    public const string RecordStatus = nameof(RecordStatus);
+    public const string RecordHistory = nameof(RecordHistory);
+    public const string SendNotification = nameof(SendNotification);
+
+    /// <summary>External event raised when a reviewer posts a decision.</summary>
+    public const string ReviewerDecided = nameof(ReviewerDecided);
+
+    /// <summary>Business-key instance id of one review: <c>cosell-{partnerId}.{offerId}-{draftVersion}</c>.</summary>
+    /// <remarks>Ids are restricted to [a-z0-9-], so '.' separates partner and offer unambiguously.</remarks>
+    public static string ReviewInstanceId(string partnerId, string offerId, int draftVersion)
+        => $"cosell-{partnerId}.{offerId}-{draftVersion}";
+
+    /// <summary>Instance id of a month's re-evaluation: <c>reeval-YYYY-MM</c>.</summary>
+    public static string ReevaluationInstanceId(string month) => $"reeval-{month}";
+}
