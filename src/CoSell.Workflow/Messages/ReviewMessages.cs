@@ -2,7 +2,7 @@ using CoSell.Domain;
 
 namespace CoSell.Workflow.Messages;
 
-/// <summary>Input of <c>CoSellReviewOrchestrator</c>: one submitted draft version, who pressed "Review and publish", and when.</summary>
+/// <summary>Input of <c>CoSellReviewOrchestrator</c>: one submitted draft version, who pressed "Review and publish" (an e-mail address; partner notifications go there), and when.</summary>
 public sealed record ReviewRequest(Submission Submission, string SubmittedBy, DateTimeOffset SubmittedAt);
 
 /// <summary>Payload of the <see cref="WorkflowNames.ReviewerDecided"/> event.</summary>

@@ -25,6 +25,7 @@ public sealed record OfferRecord(
 
 /// <summary>The current status of an offer and why.</summary>
 /// <param name="Submission">What was evaluated; the monthly re-evaluation re-runs the rules on it.</param>
+/// <param name="PartnerEmail">Where partner notifications for this offer go (the submitter).</param>
 /// <param name="Collateral">Content findings at review time (re-used by the monthly re-evaluation).</param>
 public sealed record OfferStatusSnapshot(
     CoSellStatus Status,
@@ -35,5 +36,6 @@ public sealed record OfferStatusSnapshot(
     string ChangedBy,
     string Reason,
     bool ReviewerApproved,
+    string PartnerEmail,
     Submission Submission,
     IReadOnlyList<CollateralFinding> Collateral);
