@@ -31,7 +31,6 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
   name: identityName
 }
 
-// Assignment names come from the scope, the identity's resource id and the role: stable across redeployments.
 var principalId = identity.properties.principalId
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
@@ -46,6 +45,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
+// Assignment names come from the scope, the identity's resource id and the role: stable across redeployments.
 resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for roleId in storageRoles: {
     name: guid(storage.id, identity.id, roleId)
