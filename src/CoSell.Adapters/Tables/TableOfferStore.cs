@@ -14,13 +14,23 @@ namespace CoSell.Adapters.Tables;
 /// </summary>
 public sealed class TableOfferStore : IOfferStore
 {
-    const int PageSize = 500;
+    const int DefaultPageSize = 500;
     static readonly string ReviewedFilter =
         $"Status eq '{nameof(CoSellStatus.CoSellReady)}' or Status eq '{nameof(CoSellStatus.CoSellIncentivized)}'";
 
     readonly CoSellTables _tables;
+    readonly int _pageSize;
 
-    public TableOfferStore(CoSellTables tables) => _tables = tables;
+    public TableOfferStore(CoSellTables tables)
+        : this(tables, DefaultPageSize)
+    {
+    }
+
+    internal TableOfferStore(CoSellTables tables, int pageSize)
+    {
+        _tables = tables;
+        _pageSize = pageSize;
+    }
 
     public async Task<OfferRecord?> GetAsync(string partnerId, string offerId, CancellationToken cancellationToken = default)
     {
@@ -65,7 +75,7 @@ public sealed class TableOfferStore : IOfferStore
     public async IAsyncEnumerable<OfferRecord> ListReviewedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
-        await foreach (Page<TableEntity> page in table.QueryAsync<TableEntity>(ReviewedFilter, PageSize, cancellationToken: cancellationToken).AsPages())
+        await foreach (Page<TableEntity> page in table.QueryAsync<TableEntity>(ReviewedFilter, _pageSize, cancellationToken: cancellationToken).AsPages())
         {
             foreach (TableEntity entity in page.Values)
             {
