@@ -11,7 +11,7 @@ public sealed class ApprovalOptions
     /// <summary>Minimum key length after decoding.</summary>
     public const int MinKeyBytes = 32;
 
-    /// <summary>Base64 of at least 32 random bytes (preferred), or a UTF-8 string of at least 32 bytes.</summary>
+    /// <summary>Base64 of at least 32 random bytes (preferred), or a non-base64 UTF-8 string of at least 32 bytes.</summary>
     public string SigningKey { get; set; } = "";
 
     /// <summary>Keys that were current before a rotation: accepted when verifying, never used to sign.</summary>
@@ -20,8 +20,8 @@ public sealed class ApprovalOptions
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>
-    /// The key bytes: the base64 decoding when the text is valid base64 of at least 32 bytes, else the UTF-8 bytes;
-    /// null when neither reaches 32 bytes.
+    /// The key bytes: text that is valid base64 is decoded (a short base64 key is refused, not reinterpreted as
+    /// text); any other text is taken as UTF-8. Null when the key is shorter than <see cref="MinKeyBytes"/>.
     /// </summary>
     public static byte[]? DecodeKey(string? key)
     {
@@ -30,9 +30,9 @@ public sealed class ApprovalOptions
             return null;
         }
 
-        if (Base64.IsValid(key, out int decodedLength) && decodedLength >= MinKeyBytes)
+        if (Base64.IsValid(key, out int decodedLength))
         {
-            return Convert.FromBase64String(key);
+            return decodedLength >= MinKeyBytes ? Convert.FromBase64String(key) : null;
         }
 
         byte[] utf8 = Encoding.UTF8.GetBytes(key);
