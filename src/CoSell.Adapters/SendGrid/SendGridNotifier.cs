@@ -93,6 +93,11 @@ public sealed class SendGridNotifier : INotifier
             await ReleaseAsync(table, row!, error, CancellationToken.None);
             throw new TransientNotificationException($"Notification {KeyOf(request.InstanceId, request.Step)}: {error}", ex);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(table, row!, "The send was cancelled by the caller; SendGrid may or may not have accepted it.", CancellationToken.None);
+            throw;
+        }
 
         int status = (int)response.StatusCode;
         if (status is >= 200 and < 300)

@@ -9,7 +9,7 @@ namespace CoSell.Adapters.Tables;
 /// <summary>
 /// Table <c>OrgRevenue</c>: PK month <c>YYYY-MM</c>, RK organisation id. Money is stored as an invariant decimal string
 /// (<c>AcrTtmUsd</c>) because Table Storage has no decimal type and a double would round; the per-solution figures
-/// are a JSON column.
+/// are a JSON column. Partition <c>latest</c> holds one index row per organisation naming its newest month.
 /// </summary>
 /// <remarks>
 /// <see cref="ImportAsync"/> upserts (replace) on purpose: a month's feed is the whole truth for that month, so a
@@ -21,6 +21,10 @@ public sealed class TableRevenueStore : IRevenueStore
     /// <summary>A table transaction holds at most 100 operations and 4 MiB.</summary>
     public const int MaxBatchSize = 100;
     const long MaxBatchBytes = 3_500_000;
+
+    /// <summary>Partition of the index rows (RK organisation, column Month = its newest month); cannot collide with a YYYY-MM month.</summary>
+    public const string LatestPartition = "latest";
+    const string MonthColumn = "Month";
 
     readonly CoSellTables _tables;
 
@@ -35,13 +39,25 @@ public sealed class TableRevenueStore : IRevenueStore
     }
 
     /// <summary>
-    /// Finds the newest month by querying RowKey across partitions (a scan of the row-key column; fine for a few
-    /// years of months). At much larger scale an index row (PK org, RK "latest") written by the import would make it a point read.
+    /// Two point reads: the organisation's index row (PK <see cref="LatestPartition"/>) names its newest month, then
+    /// that month's row. Should the index ever point at a missing row, falls back to scanning the row key across months.
     /// </summary>
     public async Task<OrganisationProfile?> GetLatestAsync(string organisationId, CancellationToken cancellationToken = default)
     {
         TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
-        string filter = TableClient.CreateQueryFilter($"RowKey eq {TableColumns.Key(organisationId, nameof(organisationId))}");
+        NullableResponse<TableEntity> index = await table.GetEntityIfExistsAsync<TableEntity>(
+            LatestPartition, TableColumns.Key(organisationId, nameof(organisationId)), [MonthColumn], cancellationToken);
+        if (!index.HasValue || index.Value!.GetString(MonthColumn) is not { } month)
+        {
+            return null;
+        }
+
+        return await GetAsync(month, organisationId, cancellationToken) ?? await ScanLatestAsync(table, organisationId, cancellationToken);
+    }
+
+    static async Task<OrganisationProfile?> ScanLatestAsync(TableClient table, string organisationId, CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"RowKey eq {organisationId} and PartitionKey ne {LatestPartition}");
         TableEntity? latest = null;
         await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -82,6 +98,46 @@ public sealed class TableRevenueStore : IRevenueStore
 
             batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
             batchBytes += bytes;
+        }
+
+        if (batch.Count > 0)
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+
+        await AdvanceLatestAsync(table, month, rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// After the month's rows are stored, moves each organisation's index row forward to this month (never back:
+    /// re-importing an older month leaves a newer one as latest). Written second, so a crash in between leaves the
+    /// index one month behind until the retried import completes, never pointing at a missing row.
+    /// </summary>
+    static async Task AdvanceLatestAsync(TableClient table, string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {LatestPartition}");
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey", MonthColumn], cancellationToken))
+        {
+            known[entity.RowKey] = entity.GetString(MonthColumn) ?? "";
+        }
+
+        var batch = new List<TableTransactionAction>(MaxBatchSize);
+        foreach (OrganisationProfile row in rows)
+        {
+            if (known.TryGetValue(row.OrganisationId, out string? current) && string.CompareOrdinal(current, month) >= 0)
+            {
+                continue;
+            }
+
+            batch.Add(new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(LatestPartition, row.OrganisationId) { [MonthColumn] = month }));
+            if (batch.Count == MaxBatchSize)
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                batch.Clear();
+            }
         }
 
         if (batch.Count > 0)
