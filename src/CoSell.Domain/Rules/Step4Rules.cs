@@ -66,12 +66,14 @@ internal static class Step4Rules
 
         List<SolutionRevenue> transactable = organisation.Solutions.Where(s => s.IsTransactable).ToList();
         decimal billed = transactable.Sum(s => s.BilledRevenueUsd);
-        string billedText = $"billed revenue of the organisation's {transactable.Count} transactable Azure solution{(transactable.Count == 1 ? string.Empty : "s")} totals {Money.Usd(billed)}";
+        string billedText = transactable.Count == 0
+            ? "no billed revenue is on file for any transactable Azure solution of the organisation"
+            : $"billed revenue of the organisation's {transactable.Count} transactable Azure solution{(transactable.Count == 1 ? string.Empty : "s")} totals {Money.Usd(billed)}";
         return billed >= CoSellRules.RevenueThresholdUsd
             ? new RequirementResult(RequirementIds.AzureIpRevenue, 4, RevenueTitle, true,
                 $"Organisation ACR TTM is {acr}, below the {threshold} threshold, but {billedText}, which meets it {month}.")
             : new RequirementResult(RequirementIds.AzureIpRevenue, 4, RevenueTitle, false,
-                $"Organisation ACR TTM is {acr} and {billedText}; one of them must reach {threshold} {month}.");
+                $"Organisation ACR TTM is {acr} and {billedText}; ACR TTM or the billed total must reach {threshold} {month}.");
     }
 
     private static RequirementResult AzureIpShare(Offer offer)
