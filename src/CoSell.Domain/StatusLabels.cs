@@ -36,6 +36,6 @@ public static class StatusLabels
         return labels.Count > 0 ? labels : [CoSellReady];
     }
 
-    /// <summary>The labels of <see cref="For"/> joined for one line of text: "Azure IP co-sell eligible, Business Applications co-sell eligible".</summary>
-    public static string Text(CoSellStatus status, IReadOnlyList<IncentiveTrack> tracks) => string.Join(", ", For(status, tracks));
+    /// <summary>The labels of <see cref="For"/> as one line: "Azure IP co-sell eligible and Business Applications co-sell eligible".</summary>
+    public static string Label(CoSellStatus status, IReadOnlyList<IncentiveTrack> tracks) => string.Join(" and ", For(status, tracks));
 }

@@ -29,11 +29,17 @@ public class StatusLabelsTests
     }
 
     [Fact]
-    public void Text_BothTracks_JoinsWithComma()
+    public void Label_BothTracks_JoinsWithAnd()
     {
         Assert.Equal(
-            "Azure IP co-sell eligible, Business Applications co-sell eligible",
-            StatusLabels.Text(CoSellStatus.CoSellIncentivized, [IncentiveTrack.AzureIp, IncentiveTrack.BusinessApplications]));
+            "Azure IP co-sell eligible and Business Applications co-sell eligible",
+            StatusLabels.Label(CoSellStatus.CoSellIncentivized, [IncentiveTrack.AzureIp, IncentiveTrack.BusinessApplications]));
+    }
+
+    [Fact]
+    public void Label_NotReady_IsInMarket()
+    {
+        Assert.Equal("In market", StatusLabels.Label(CoSellStatus.NotReady, []));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 namespace CoSell.Domain.Rules;
 
-/// <summary>Step 4: the Azure IP and Business Applications incentive tracks. Always listed; they only count on top of Co-sell ready.</summary>
+/// <summary>
+/// Step 4: the incentive tracks, always listed (they only count on top of Co-sell ready). The Azure IP requirements are
+/// listed for IP solutions only, as the Gold competency is for services only; Business Applications for every offer.
+/// </summary>
 internal static class Step4Rules
 {
     private const string RevenueTitle = "Azure IP: ACR TTM or billed revenue of at least 100,000.00 USD";
@@ -12,12 +15,6 @@ internal static class Step4Rules
         {
             yield return AzureIpRevenue(offer, organisation);
             yield return AzureIpShare(offer);
-        }
-        else
-        {
-            const string NotIp = "The Azure IP track is open to IP solutions only; a services offer cannot qualify for it.";
-            yield return new RequirementResult(RequirementIds.AzureIpRevenue, 4, RevenueTitle, false, NotIp);
-            yield return new RequirementResult(RequirementIds.AzureIpShare, 4, ShareTitle, false, NotIp);
         }
 
         yield return IsvConnect(organisation);

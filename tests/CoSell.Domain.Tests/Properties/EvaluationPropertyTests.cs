@@ -16,6 +16,7 @@ public class EvaluationPropertyTests
             Assert.Equal(evaluation.Requirements.Count, evaluation.Requirements.Select(r => r.Id).Distinct().Count());
             Assert.All(evaluation.Requirements, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
             Assert.Equal(scenario.Type == SolutionType.Services, evaluation.Has(RequirementIds.GoldCompetency));
+            Assert.Equal(scenario.Type == SolutionType.IpSolution, evaluation.Has(RequirementIds.AzureIpRevenue));
         }, iter: Iterations);
     }
 
@@ -90,6 +91,7 @@ public class EvaluationPropertyTests
 
             bool requiredFailure = evaluation.Requirements.Any(r => r.Step is 1 or 3 && !r.Optional && !r.Passed);
             Assert.Equal(requiredFailure, evaluation.Status == CoSellStatus.NotReady);
+            Assert.Equal(requiredFailure, evaluation.BlockingFailures.Any());
         }, iter: Iterations);
     }
 

@@ -29,6 +29,7 @@ public class ReviewOutcomeTests
         Assert.Equal("The Microsoft reviewer rejected the co-sell materials: The one-pager describes another product.", review.Reason);
         Assert.Equal(proposed.Requirements, final.Requirements.Take(proposed.Requirements.Count));
         Assert.Equal([RequirementIds.ReviewDecision], final.Failures.Select(r => r.Id).Except(proposed.Failures.Select(r => r.Id)));
+        Assert.Equal([RequirementIds.ReviewDecision], final.BlockingFailures.Select(r => r.Id));
     }
 
     [Theory]

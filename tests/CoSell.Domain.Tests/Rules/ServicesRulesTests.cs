@@ -60,15 +60,14 @@ public class ServicesRulesTests
     }
 
     [Fact]
-    public void Evaluate_ServicesWithHighAcr_DoNotQualifyForAzureIp()
+    public void Evaluate_ServicesWithHighAcr_HaveNoAzureIpTrack()
     {
         Evaluation evaluation = Offers.ValidServices().WithAcrTtmUsd(1_000_000m).Evaluate();
 
         Assert.Equal(CoSellStatus.CoSellReady, evaluation.Status);
-        RequirementResult revenue = evaluation.Requirement(RequirementIds.AzureIpRevenue);
-        Assert.False(revenue.Passed);
-        Assert.Equal("The Azure IP track is open to IP solutions only; a services offer cannot qualify for it.", revenue.Reason);
-        Assert.False(evaluation.Requirement(RequirementIds.AzureIpShare).Passed);
+        Assert.False(evaluation.Has(RequirementIds.AzureIpRevenue));
+        Assert.False(evaluation.Has(RequirementIds.AzureIpShare));
+        Assert.True(evaluation.Has(RequirementIds.BizAppsIsvConnect));
     }
 
     [Fact]

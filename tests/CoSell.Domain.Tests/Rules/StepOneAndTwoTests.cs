@@ -77,4 +77,19 @@ public class StepOneAndTwoTests
         Assert.True(csp.Passed);
         Assert.StartsWith("The offer is configured for CSP resellers", csp.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BlockingFailures_NotReadyOffer_ListsOnlyStepOneAndThreeGaps()
+    {
+        Evaluation evaluation = Offers.ValidIp().WithBusinessProfileComplete(false).WithLandingPageUrl(null).WithAcrTtmUsd(0m).Evaluate();
+
+        Assert.Equal(["1.business-profile", "3.landing-page"], evaluation.BlockingFailures.Select(r => r.Id));
+        Assert.Equal(["1.business-profile", "3.landing-page", "4.azure-ip.revenue", "4.bizapps.isv-connect"], evaluation.Failures.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void BlockingFailures_ReadyOffer_IsEmpty()
+    {
+        Assert.Empty(Offers.ValidIp().WithAcrTtmUsd(0m).Evaluate().BlockingFailures);
+    }
 }
