@@ -98,6 +98,25 @@ public sealed class AdapterRegistrationTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public void AddCoSellAdapters_PreviousSigningKeyConfigured_VerifiesLinksSignedBeforeRotation()
+    {
+        string oldKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        Dictionary<string, string?> before = ValidSettings(_azurite.ConnectionString, "");
+        before["Approval:SigningKey"] = oldKey;
+        Dictionary<string, string?> after = ValidSettings(_azurite.ConnectionString, "");
+        after["Approval:PreviousSigningKeys:0"] = oldKey;
+        var claims = new ReviewTokenClaims("tok-rot", "cosell-p.o-1", "reviewer@microsoft.example", DateTimeOffset.UnixEpoch.AddDays(30));
+        using IHost oldHost = BuildHost(before);
+        using IHost newHost = BuildHost(after);
+        string token = oldHost.Services.GetRequiredService<IReviewLinkSigner>().Sign(claims);
+
+        TokenFailure result = newHost.Services.GetRequiredService<IReviewLinkSigner>().Verify(token, DateTimeOffset.UnixEpoch, out _);
+
+        Assert.Equal(TokenFailure.None, result);
+        Assert.Equal(TimeSpan.FromDays(7), newHost.Services.GetRequiredService<IOptions<Adapters.Signing.ApprovalOptions>>().Value.LinkLifetime);
+    }
+
+    [Fact]
     public void AddCoSellAdapters_TimeProviderAlreadyRegistered_KeepsIt()
     {
         var services = new ServiceCollection();
