@@ -48,11 +48,14 @@ public sealed class SendGridNotifier : INotifier
         _log = log ?? NullLogger<SendGridNotifier>.Instance;
     }
 
-    /// <summary>The SendGrid client for the options: no hidden retries (the workflow's retry policy decides), a request timeout.</summary>
+    /// <summary>
+    /// The SendGrid client for the options: no hidden retries (the workflow's retry policy decides), a request timeout,
+    /// and pooled connections recycled every few minutes so a long-lived singleton follows DNS changes.
+    /// </summary>
     public static SendGridClient CreateClient(SendGridOptions options)
     {
 #pragma warning disable CA2000 // The HttpClient lives as long as the singleton SendGridClient that owns it.
-        var http = new HttpClient { Timeout = options.Timeout };
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = options.Timeout };
 #pragma warning restore CA2000
         return new SendGridClient(http, new SendGridClientOptions { ApiKey = options.ApiKey, Host = options.Host });
     }
