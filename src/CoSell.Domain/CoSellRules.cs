@@ -16,4 +16,16 @@ public static class CoSellRules
     /// <param name="collateral">Content findings per uploaded document; a document without a finding counts as not yet validated (fails).</param>
     public static Evaluation Evaluate(Submission submission, IReadOnlyList<CollateralFinding> collateral, OrganisationProfile organisation)
         => throw new NotImplementedException();
+
+    /// <summary>The step-3 sales-contact requirement ("3.contacts") alone; the same logic <see cref="Evaluate"/> uses.</summary>
+    public static RequirementResult CheckContacts(Submission submission)
+        => throw new NotImplementedException();
+
+    /// <summary>Applies a reviewer's decision to the proposed evaluation (approved: unchanged; rejected: NotReady with the comment as reason).</summary>
+    public static Evaluation ApplyReview(Evaluation proposed, bool approved, string? comment)
+        => throw new NotImplementedException();
+
+    /// <summary>The proposed evaluation after the review expired without a decision: NotReady.</summary>
+    public static Evaluation Expire(Evaluation proposed)
+        => throw new NotImplementedException();
 }
