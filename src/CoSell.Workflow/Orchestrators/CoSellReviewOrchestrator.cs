@@ -95,7 +95,7 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
         decision ??= await WaitUntilAsync(context, decisionTask, expiresAt);
         if (decision is null)
         {
-            await waitCancellation.CancelAsync();
+            waitCancellation.Cancel();
         }
 
         (Evaluation final, ReviewResolution resolution) = decision switch
@@ -149,7 +149,8 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
         Task winner = await Task.WhenAny(decisionTask, timer);
         if (winner == decisionTask)
         {
-            await timerCancellation.CancelAsync();
+            // Cancel, not CancelAsync: the continuation must stay on the orchestrator's thread.
+            timerCancellation.Cancel();
             return await decisionTask;
         }
 
