@@ -98,3 +98,26 @@ public static class Reviews
     public static ReviewRequest For(Submission submission, ReviewPolicy? policy = null)
         => new(submission, Partner, SubmittedAt) { Policy = policy ?? Policy() };
 }
+
+/// <summary>Hand-made evaluations for activity and template tests (no rule engine involved).</summary>
+public static class Evaluations
+{
+    public static Evaluation Incentivized() => new(
+        CoSellStatus.CoSellIncentivized,
+        [IncentiveTrack.AzureIp],
+        [
+            new RequirementResult("1.publishing", 1, "Marketplace publishing requirements", true, "The offer meets the publishing requirements."),
+            new RequirementResult("3.contacts", 3, "Sales contacts", true, "Every eligible country has a sales contact."),
+            new RequirementResult("4.azure-ip.revenue", 4, "Azure IP revenue", true, "ACR TTM is 150,000.00 USD."),
+        ],
+        [new Benefit("service-fee", "Reduced marketplace service fee", "The fee on billed sales drops from 20 % to 10 %.")]);
+
+    public static Evaluation NotReady(params (string Id, string Reason)[] failures) => new(
+        CoSellStatus.NotReady,
+        [],
+        [
+            new RequirementResult("1.publishing", 1, "Marketplace publishing requirements", true, "The offer meets the publishing requirements."),
+            .. failures.Select(f => new RequirementResult(f.Id, 3, $"Requirement {f.Id}", false, f.Reason)),
+        ],
+        []);
+}

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoSell.Domain;
 using CoSell.Workflow.Messages;
@@ -43,12 +42,8 @@ internal static partial class ReviewScenario
         return Uri.UnescapeDataString(match.Groups["token"].Value);
     }
 
-    /// <summary>Every input and result the engine stored for the instance, as text.</summary>
-    public static async Task<string> OrchestrationHistoryTextAsync(WorkflowHost host, string instanceId)
-    {
-        IList<DurableTask.Core.History.HistoryEvent> events = await host.Client.GetOrchestrationHistoryAsync(instanceId);
-        return string.Join('\n', events.Select(e => JsonSerializer.Serialize(e, e.GetType())));
-    }
+    /// <summary>Every payload the worker handed to the engine for the history, as one text.</summary>
+    public static string EngineHistoryText(WorkflowHost host) => string.Join('\n', host.Payloads.Payloads);
 
     [GeneratedRegex(@"https://cosell\.example\.com/review/(?<token>[^\s""<]+)")]
     private static partial Regex ReviewLink();

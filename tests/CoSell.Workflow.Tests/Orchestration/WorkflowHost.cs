@@ -4,6 +4,7 @@ using CoSell.Workflow.Tests.Fakes;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,9 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     public FakeReviewLinkSigner Signer { get; } = new();
 
+    /// <summary>Every payload the worker serialized (activity inputs and outputs, orchestration output, custom status).</summary>
+    public RecordingDataConverter Payloads { get; } = new();
+
     public static async Task<WorkflowHost> StartAsync()
     {
         var self = new WorkflowHost();
@@ -55,6 +59,7 @@ public sealed class WorkflowHost : IAsyncDisposable
                         })
                         .Build();
                     services.AddLogging();
+                    services.ConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = self.Payloads);
                     services.AddCoSellWorkflow(config);
                     services.AddSingleton<IOfferStore>(self.Offers);
                     services.AddSingleton<IHistoryStore>(self.History);
