@@ -20,8 +20,9 @@ public static class EmailTemplates
     {
         var mail = new MailWriter();
         mail.Paragraph($"Your offer \"{submission.Offer.Name}\" ({submission.Offer.OfferId}, draft {submission.DraftVersion}) is not ready for co-sell yet.");
-        mail.Paragraph("These requirements are not met:");
-        mail.Bullets(evaluation.Failures.Select(Describe));
+        mail.Paragraph("These requirements keep it from co-sell ready:");
+        mail.Bullets(evaluation.BlockingFailures.Select(Describe));
+        IncentiveGaps(mail, evaluation);
         mail.Paragraph("Fix them, save the draft and press \"Review and publish\" again.");
         return mail.Build($"Co-sell review: {submission.Offer.Name} is not ready yet");
     }
@@ -52,11 +53,16 @@ public static class EmailTemplates
             mail.Paragraph($"Reviewer's comment: {decision.Comment}");
         }
 
-        List<RequirementResult> failures = [.. final.Failures];
-        if (failures.Count > 0)
+        List<RequirementResult> blocking = [.. final.BlockingFailures];
+        if (blocking.Count > 0)
         {
             mail.Paragraph("Requirements not met:");
-            mail.Bullets(failures.Select(Describe));
+            mail.Bullets(blocking.Select(Describe));
+        }
+
+        if (final.Status != CoSellStatus.CoSellIncentivized)
+        {
+            IncentiveGaps(mail, final);
         }
 
         if (final.Benefits.Count > 0)
@@ -83,14 +89,18 @@ public static class EmailTemplates
         return mail.Build($"Co-sell review recorded: {submission.Offer.Name}");
     }
 
-    /// <summary>Today's Partner Center name of a status (SPEC §4).</summary>
-    internal static string StatusLabel(CoSellStatus status, IReadOnlyList<IncentiveTrack> tracks) => status switch
+    private static string StatusLabel(CoSellStatus status, IReadOnlyList<IncentiveTrack> tracks) => StatusLabels.Label(status, tracks);
+
+    /// <summary>Failed step-4 requirements: they do not block co-sell ready, but explain why the offer is not incentivized.</summary>
+    private static void IncentiveGaps(MailWriter mail, Evaluation evaluation)
     {
-        CoSellStatus.CoSellIncentivized when tracks.Contains(IncentiveTrack.AzureIp) => "Azure IP co-sell eligible",
-        CoSellStatus.CoSellIncentivized => "Business Applications co-sell eligible",
-        CoSellStatus.CoSellReady => "Co-sell ready",
-        _ => "In market",
-    };
+        List<RequirementResult> gaps = [.. evaluation.Failures.Except(evaluation.BlockingFailures)];
+        if (gaps.Count > 0)
+        {
+            mail.Paragraph("For co-sell incentivized (Azure IP or Business Applications track), these are not met yet:");
+            mail.Bullets(gaps.Select(Describe));
+        }
+    }
 
     private static EmailContent ReviewerMail(Submission submission, Evaluation proposed, string link, DateTimeOffset expiresAt, bool reminder)
     {

@@ -25,6 +25,23 @@ public sealed class EmailTemplatesTests
     }
 
     [Fact]
+    public void PartnerNotReady_IncentiveTrackGap_IsListedApartFromWhatBlocksCoSellReady()
+    {
+        Evaluation blocked = Evaluations.NotReady(("3.contacts", "No sales contact for FR."));
+        Evaluation evaluation = blocked with
+        {
+            Requirements = [.. blocked.Requirements, new RequirementResult("4.azure-ip.revenue", 4, "Azure IP revenue", false, "ACR TTM is 99,999.99 USD; 100,000.00 USD needed.")],
+        };
+
+        EmailContent mail = EmailTemplates.PartnerNotReady(SubmissionBuilder.ValidIp().Build(), evaluation);
+
+        int blocking = mail.PlainText.IndexOf("No sales contact for FR.", StringComparison.Ordinal);
+        int incentive = mail.PlainText.IndexOf("For co-sell incentivized", StringComparison.Ordinal);
+        int gap = mail.PlainText.IndexOf("ACR TTM is 99,999.99 USD; 100,000.00 USD needed.", StringComparison.Ordinal);
+        Assert.True(blocking >= 0 && incentive > blocking && gap > incentive, mail.PlainText);
+    }
+
+    [Fact]
     public void Templates_PartnerSuppliedMarkup_IsEncodedInHtmlAndKeptInPlainText()
     {
         const string name = "<script>alert('x')</script> & Co";
