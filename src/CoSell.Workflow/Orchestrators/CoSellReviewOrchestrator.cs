@@ -63,19 +63,20 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
             return new CoSellOutcome(CoSellStatus.NotReady, [], ReviewResolution.AutomatedFailure, null, null);
         }
 
-        if (policy.Reviewers.Count == 0)
+        List<string> reviewers = [.. policy.Reviewers.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (reviewers.Count == 0)
         {
             throw new InvalidOperationException("The review policy names no reviewers; configure Review:Reviewers.");
         }
 
         DateTime requestedAt = context.CurrentUtcDateTime;
         DateTime expiresAt = requestedAt + policy.ExpireAfter;
-        List<ReviewInvitation> invitations = [.. policy.Reviewers.Select(r => new ReviewInvitation(r, context.NewGuid().ToString("N")))];
+        List<ReviewInvitation> invitations = [.. reviewers.Select(r => new ReviewInvitation(r, context.NewGuid().ToString("N")))];
         ReviewLinkRequest linkRequest = new(instanceId, submission, proposed, invitations, Utc(requestedAt), Utc(expiresAt), IsReminder: false);
         await context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.RequestReview, linkRequest, retry);
         await RecordHistoryAsync(context, input, HistorySteps.ReviewRequested, HistoryKind.ReviewRequested, ChecksActor,
-            $"Review requested from {string.Join(", ", policy.Reviewers)}; expires {Utc(expiresAt):u}.", retry);
-        context.SetCustomStatus(new ReviewProgress(ReviewProgress.AwaitingReview, Utc(requestedAt), policy.Reviewers));
+            $"Review requested from {string.Join(", ", reviewers)}; expires {Utc(expiresAt):u}.", retry);
+        context.SetCustomStatus(new ReviewProgress(ReviewProgress.AwaitingReview, Utc(requestedAt), reviewers));
 
         using CancellationTokenSource waitCancellation = new();
         Task<ReviewerDecision> decisionTask = context.WaitForExternalEvent<ReviewerDecision>(WorkflowNames.ReviewerDecided, waitCancellation.Token);
@@ -88,7 +89,7 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
             {
                 await context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.RequestReview, linkRequest with { IsReminder = true }, retry);
                 await RecordHistoryAsync(context, input, HistorySteps.ReviewReminded, HistoryKind.ReviewReminded, ChecksActor,
-                    $"Reminder sent to {string.Join(", ", policy.Reviewers)}.", retry);
+                    $"Reminder sent to {string.Join(", ", reviewers)}.", retry);
             }
         }
 
@@ -112,7 +113,7 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
         EmailContent reviewerMail = EmailTemplates.ReviewerRecorded(submission, final, resolution, decision);
         await Task.WhenAll(
             SendAsync(context, NotificationSteps.PartnerOutcome, [input.SubmittedBy], partnerMail, retry),
-            SendAsync(context, NotificationSteps.ReviewerRecorded, policy.Reviewers, reviewerMail, retry));
+            SendAsync(context, NotificationSteps.ReviewerRecorded, reviewers, reviewerMail, retry));
         await Task.WhenAll(
             RecordHistoryAsync(context, input, HistorySteps.NotifiedPartner, HistoryKind.Notified, ChecksActor,
                 $"Partner notified ({input.SubmittedBy}): {final.Status}.", retry),

@@ -32,6 +32,8 @@ public sealed class ReviewDecisionTests
         Assert.Contains("Azure IP co-sell eligible", partnerMail.PlainText, StringComparison.Ordinal);
         NotificationRequest reviewerMail = Assert.Single(host.Notifier.ForStep(NotificationSteps.ReviewerRecorded));
         Assert.Equal([Reviews.Reviewer], reviewerMail.To);
+        ReviewProgress? progress = (await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadCustomStatusAs<ReviewProgress>();
+        Assert.Equal(ReviewProgress.Completed, progress?.Stage);
         Assert.Equal(
             [HistoryKind.Submitted, HistoryKind.Validated, HistoryKind.ReviewRequested, HistoryKind.Reviewed, HistoryKind.StatusChanged, HistoryKind.Notified, HistoryKind.Notified],
             (await host.History.ListAsync(submission.Offer.PartnerId, submission.Offer.OfferId)).Select(e => e.Kind));
