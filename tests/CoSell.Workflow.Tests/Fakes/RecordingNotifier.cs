@@ -12,6 +12,7 @@ public sealed class RecordingNotifier : INotifier
     private readonly Dictionary<(string, string), NotificationRequest> sent = [];
     private readonly Dictionary<string, int> failuresLeft = [];
     private readonly Dictionary<string, int> attempts = [];
+    private readonly HashSet<string> rejected = [];
 
     /// <summary>Every e-mail actually sent, in order.</summary>
     public IReadOnlyList<NotificationRequest> Sent
@@ -33,6 +34,15 @@ public sealed class RecordingNotifier : INotifier
         }
     }
 
+    /// <summary>Makes every send of a step fail with an error no retry can fix (a malformed request).</summary>
+    public void RejectPermanently(string step)
+    {
+        lock (gate)
+        {
+            rejected.Add(step);
+        }
+    }
+
     public int Attempts(string step)
     {
         lock (gate)
@@ -51,6 +61,11 @@ public sealed class RecordingNotifier : INotifier
             if (sent.ContainsKey((request.InstanceId, request.Step)))
             {
                 return Task.FromResult(new NotificationReceipt(request.InstanceId, request.Step, $"msg-{request.InstanceId}-{request.Step}", DateTimeOffset.UnixEpoch, AlreadySent: true));
+            }
+
+            if (rejected.Contains(request.Step))
+            {
+                throw new ArgumentException($"The mail provider rejected {request.Step} as malformed.", nameof(request));
             }
 
             if (failuresLeft.GetValueOrDefault(request.Step) > 0)

@@ -2,6 +2,7 @@ using CoSell.Domain;
 using CoSell.Workflow.Activities;
 using CoSell.Workflow.Messages;
 using CoSell.Workflow.Ports;
+using Microsoft.DurableTask.Client;
 
 namespace CoSell.Workflow.Tests.Orchestration;
 
@@ -81,5 +82,21 @@ public sealed class ReviewTimeoutAndFailureTests
         Assert.Equal(3, host.Notifier.Attempts(NotificationSteps.PartnerOutcome));
         Assert.Single(host.Notifier.ForStep(NotificationSteps.PartnerOutcome));
         Assert.Single(host.History.All, e => e.Kind == HistoryKind.Notified && e.EntryId == HistorySteps.EntryId(id, HistorySteps.NotifiedPartner));
+    }
+
+    [Fact]
+    public async Task Review_NotifierRejectsTheRequest_FailsWithoutRetrying()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        Submission submission = await ReviewScenario.ArrangeIncentivizableOfferAsync(
+            host, SubmissionBuilder.ValidIp().WithoutDocument(DocumentType.OnePager));
+        host.Notifier.RejectPermanently(NotificationSteps.PartnerNotReady);
+
+        string id = await host.StartReviewAsync(Reviews.For(submission));
+        OrchestrationMetadata metadata = await host.WaitForCompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Equal(1, host.Notifier.Attempts(NotificationSteps.PartnerNotReady));
+        Assert.Equal(CoSellStatus.NotReady, (await ReviewScenario.CurrentStatusAsync(host, submission)).Status);
     }
 }
