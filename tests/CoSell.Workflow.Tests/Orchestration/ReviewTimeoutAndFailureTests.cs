@@ -40,6 +40,24 @@ public sealed class ReviewTimeoutAndFailureTests
     }
 
     [Fact]
+    public async Task Review_DecisionAfterTheReminder_IsRecordedAndNothingExpires()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        Submission submission = await ReviewScenario.ArrangeIncentivizableOfferAsync(host);
+        ReviewPolicy policy = Reviews.Policy() with { ReminderAfter = TimeSpan.FromSeconds(1), ExpireAfter = TimeSpan.FromMinutes(30) };
+        string id = await host.StartReviewAsync(Reviews.For(submission, policy));
+        await WorkflowHost.WaitUntilAsync(() => host.History.All.Any(e => e.Kind == HistoryKind.ReviewReminded));
+
+        await host.Client.RaiseEventAsync(id, WorkflowNames.ReviewerDecided, ReviewerDecision.Approve(Reviews.Reviewer, ReviewScenario.DecidedAt));
+        CoSellOutcome outcome = await ReviewScenario.CompleteAsync(host, id);
+
+        Assert.Equal(ReviewResolution.Approved, outcome.Resolution);
+        Assert.Equal(CoSellStatus.CoSellIncentivized, outcome.Status);
+        Assert.Single(host.Notifier.ForStep(NotificationSteps.ReviewerLink(1, reminder: true)));
+        Assert.DoesNotContain(host.History.All, e => e.Kind == HistoryKind.ReviewExpired);
+    }
+
+    [Fact]
     public async Task Review_AutomatedChecksFail_RecordsNotReadyWithEveryReasonAndAsksNoReviewer()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();

@@ -107,5 +107,15 @@ public sealed class WorkflowHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls a condition on the fakes (bounded by the same limit as the other waits).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(WaitLimit);
+        while (!condition())
+        {
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
