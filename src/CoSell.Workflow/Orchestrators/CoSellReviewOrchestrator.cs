@@ -30,7 +30,7 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
     public override async Task<CoSellOutcome> RunAsync(TaskOrchestrationContext context, ReviewRequest input)
     {
         ILogger log = context.CreateReplaySafeLogger<CoSellReviewOrchestrator>();
-        ReviewPolicy policy = input.Policy;
+        ReviewPolicy policy = input.Policy ?? new();
         TaskOptions retry = RetryOptions(policy);
         Submission submission = input.Submission;
         string instanceId = context.InstanceId;
