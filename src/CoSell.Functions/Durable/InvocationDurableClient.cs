@@ -12,7 +12,8 @@ namespace CoSell.Functions.Durable;
 /// the gRPC endpoint per invocation; the extension caches one client per endpoint and hub), while the handlers are
 /// shared with the local host, which registers a client in DI. Each HTTP wrapper binds <c>[DurableClient]</c> and calls
 /// <see cref="Attach"/> before delegating; every call here forwards to the attached client. It never disposes it:
-/// the extension owns it.
+/// the extension owns it. Every function binds the default task hub and connection, so each invocation attaches the
+/// same cached client and concurrent requests cannot see a different one.
 /// </remarks>
 public sealed class InvocationDurableClient() : DurableTaskClient("functions")
 {
