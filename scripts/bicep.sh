@@ -56,6 +56,24 @@ for module in infra/modules/*.bicep; do
   run "lint $module" "$BICEP" lint "$module"
 done
 
+# azd fills infra/main.parameters.json; bicep does not read it, so check it against the compiled template:
+# every listed parameter exists, and every parameter without a default is listed.
+if [[ $status -eq 0 ]]; then
+  if ! node -e '
+    const fs = require("fs");
+    const template = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).parameters;
+    const given = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).parameters;
+    const unknown = Object.keys(given).filter(name => !(name in template));
+    const missing = Object.keys(template).filter(name => !("defaultValue" in template[name]) && !(name in given));
+    for (const name of unknown) console.error(`main.parameters.json: Error unknown parameter "${name}"`);
+    for (const name of missing) console.error(`main.parameters.json: Error required parameter "${name}" is not set`);
+    process.exit(unknown.length + missing.length === 0 ? 0 : 1);
+  ' "$OUT_DIR/main.json" infra/main.parameters.json; then
+    echo "bicep parameters: FAILED" >&2
+    status=1
+  fi
+fi
+
 if [[ $status -ne 0 ]]; then
   exit 1
 fi
