@@ -19,3 +19,30 @@ public sealed class AlreadyExistsException : Exception
 
     public AlreadyExistsException(string message, Exception innerException) : base(message, innerException) { }
 }
+
+/// <summary>An uploaded document is larger than the configured limit (HTTP 413). Nothing was stored.</summary>
+public sealed class CollateralTooLargeException : Exception
+{
+    public CollateralTooLargeException() { }
+
+    public CollateralTooLargeException(string message) : base(message) { }
+
+    public CollateralTooLargeException(string message, Exception innerException) : base(message, innerException) { }
+
+    public CollateralTooLargeException(string fileName, long maxBytes)
+        : base($"'{fileName}' is larger than the {FormatBytes(maxBytes)} limit for co-sell documents; upload a smaller file.")
+    {
+        FileName = fileName;
+        MaxBytes = maxBytes;
+    }
+
+    /// <summary>The rejected file name, when known.</summary>
+    public string? FileName { get; }
+
+    /// <summary>The limit that was exceeded, in bytes (0 when unknown).</summary>
+    public long MaxBytes { get; }
+
+    private static string FormatBytes(long bytes) => bytes % (1024 * 1024) == 0
+        ? $"{bytes / (1024 * 1024)} MiB"
+        : $"{bytes:N0} bytes";
+}

@@ -1,0 +1,97 @@
+using CoSell.Domain;
+
+namespace CoSell.Adapters.Blobs;
+
+/// <summary>Blob names of the collateral container: <c>{partnerId}/{offerId}/{docType}/{fileName}</c>.</summary>
+public static class CollateralBlobNames
+{
+    /// <summary>Longest accepted file name (and partner / offer id), in characters.</summary>
+    public const int MaxSegmentLength = 200;
+
+    /// <summary>The lower-case path segment of a document type, e.g. <c>one-pager</c>.</summary>
+    public static string ToSlug(DocumentType type) => type switch
+    {
+        DocumentType.OnePager => "one-pager",
+        DocumentType.Presentation => "presentation",
+        DocumentType.ReferenceArchitecture => "reference-architecture",
+        DocumentType.CaseStudy => "case-study",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown document type."),
+    };
+
+    /// <summary>Parses a slug such as <c>one-pager</c> (case-insensitive).</summary>
+    public static bool TryParseSlug(string? slug, out DocumentType type)
+    {
+        foreach (DocumentType candidate in Enum.GetValues<DocumentType>())
+        {
+            if (string.Equals(ToSlug(candidate), slug, StringComparison.OrdinalIgnoreCase))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+
+    /// <summary>Builds the blob name; throws <see cref="ArgumentException"/> for an unsafe partner id, offer id or file name.</summary>
+    public static string Build(string partnerId, string offerId, DocumentType type, string fileName)
+    {
+        EnsureSafeSegment(partnerId, nameof(partnerId), "partner id");
+        EnsureSafeSegment(offerId, nameof(offerId), "offer id");
+        EnsureSafeSegment(fileName, nameof(fileName), "file name");
+        return $"{partnerId}/{offerId}/{ToSlug(type)}/{fileName}";
+    }
+
+    /// <summary>Checks that a blob name has the four-segment shape this store writes; throws <see cref="ArgumentException"/> otherwise.</summary>
+    public static void EnsureValid(string blobName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(blobName);
+        string[] parts = blobName.Split('/');
+        if (parts.Length != 4 || !TryParseSlug(parts[2], out _) || parts[2].Any(char.IsUpper))
+        {
+            throw new ArgumentException($"'{blobName}' is not a collateral blob name (expected partner/offer/document-type/file).", nameof(blobName));
+        }
+
+        EnsureSafeSegment(parts[0], nameof(blobName), "partner id");
+        EnsureSafeSegment(parts[1], nameof(blobName), "offer id");
+        EnsureSafeSegment(parts[3], nameof(blobName), "file name");
+    }
+
+    /// <summary>
+    /// Rejects what could escape the partner's folder or confuse a reader: empty, longer than
+    /// <see cref="MaxSegmentLength"/>, path separators, "..", control characters, leading or trailing spaces.
+    /// </summary>
+    public static void EnsureSafeSegment(string? value, string parameterName, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"The {what} is empty.", parameterName);
+        }
+
+        if (value.Length > MaxSegmentLength)
+        {
+            throw new ArgumentException($"The {what} is {value.Length} characters long; at most {MaxSegmentLength} are allowed.", parameterName);
+        }
+
+        if (value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The {what} '{value}' contains a path separator ('/' or '\\'); use a plain name such as 'brochure.pdf'.", parameterName);
+        }
+
+        if (value.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The {what} '{value}' contains '..'; use a plain name such as 'brochure.pdf'.", parameterName);
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException($"The {what} contains control characters; use a plain name such as 'brochure.pdf'.", parameterName);
+        }
+
+        if (value.Trim().Length != value.Length || value.EndsWith('.'))
+        {
+            throw new ArgumentException($"The {what} '{value}' starts or ends with a space or ends with a dot; rename the file.", parameterName);
+        }
+    }
+}
