@@ -508,7 +508,7 @@ public sealed class CollateralInspector
     private static string DamagedImage(string fileName, string format)
         => $"'{fileName}' could not be read as a {format} image (it is damaged or incomplete); export it again and upload the new file.";
 
-    private CollateralFinding TooLarge(DocumentType type, string fileName)
+    internal CollateralFinding TooLarge(DocumentType type, string fileName)
         => Fail(type, fileName, $"'{fileName}' is larger than the {Mib(_options.MaxDocumentBytes)} limit; upload a smaller file.");
 
     private static CollateralFinding Fail(DocumentType type, string fileName, string reason) => new(type, fileName, false, reason);
@@ -525,9 +525,13 @@ public sealed class CollateralInspector
 
     private static string Count(int n, string unit) => n == 1 ? $"1 {unit.TrimEnd('s')}" : $"{n} {unit}";
 
-    private static string Mib(long bytes) => bytes % (1024 * 1024) == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB");
+    private static string Mib(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 
     private sealed record Detection(CollateralFormat Format, string Label, int? Pages, string PageUnit)
     {

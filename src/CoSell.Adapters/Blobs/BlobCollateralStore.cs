@@ -1,0 +1,113 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CoSell.Domain;
+using CoSell.Workflow.Ports;
+using Microsoft.Extensions.Options;
+
+namespace CoSell.Adapters.Blobs;
+
+/// <summary>
+/// <see cref="ICollateralStore"/> on Azure Blob Storage: one container (default <c>collateral</c>,
+/// created on first use), blobs named <c>{partnerId}/{offerId}/{docType}/{fileName}</c>.
+/// Thread-safe; register once as a singleton.
+/// </summary>
+public sealed class BlobCollateralStore : ICollateralStore
+{
+    private readonly BlobContainerClient _container;
+    private readonly CollateralOptions _options;
+    private readonly CollateralInspector _inspector;
+    private volatile bool _containerReady;
+
+    public BlobCollateralStore(BlobServiceClient blobServiceClient, IOptions<CollateralOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(blobServiceClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _inspector = new CollateralInspector(_options);
+        _container = blobServiceClient.GetBlobContainerClient(_options.ContainerName);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The partner id, offer id or file name is unsafe (path separators, "..", control characters, over 200 characters).</exception>
+    /// <exception cref="CollateralTooLargeException">The content is larger than <see cref="CollateralOptions.MaxDocumentBytes"/>; the stored blob (if any) is unchanged.</exception>
+    public async Task<CollateralDocument> UploadAsync(string partnerId, string offerId, DocumentType type, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string blobName = CollateralBlobNames.Build(partnerId, offerId, type, fileName);
+        if (content.CanSeek && content.Length - content.Position > _options.MaxDocumentBytes)
+        {
+            throw new CollateralTooLargeException(fileName, _options.MaxDocumentBytes);
+        }
+
+        await EnsureContainerAsync(cancellationToken);
+        using var limited = new SizeLimitedReadStream(content, _options.MaxDocumentBytes);
+        var upload = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
+        };
+        try
+        {
+            // A block blob upload commits only at the end: when the limit trips, the previous version stays.
+            await _container.GetBlobClient(blobName).UploadAsync(limited, upload, cancellationToken);
+        }
+        catch (Exception ex) when (limited.LimitExceeded && ex is not CollateralTooLargeException)
+        {
+            throw new CollateralTooLargeException(fileName, _options.MaxDocumentBytes);
+        }
+
+        return new CollateralDocument(type, fileName, blobName, limited.BytesRead);
+    }
+
+    /// <inheritdoc />
+    public async Task<CollateralFinding> InspectAsync(CollateralDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        CollateralBlobNames.EnsureValid(document.BlobName);
+        Response<BlobDownloadStreamingResult>? response = await TryDownloadAsync(document.BlobName, cancellationToken);
+        if (response is null)
+        {
+            return new CollateralFinding(document.Type, document.FileName, false, $"'{document.FileName}' was not found; upload it again.");
+        }
+
+        using BlobDownloadStreamingResult result = response.Value;
+        if (result.Details.ContentLength > _options.MaxDocumentBytes)
+        {
+            return _inspector.TooLarge(document.Type, document.FileName);
+        }
+
+        return await _inspector.InspectAsync(document.Type, document.FileName, result.Content, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        CollateralBlobNames.EnsureValid(blobName);
+        Response<BlobDownloadStreamingResult>? response = await TryDownloadAsync(blobName, cancellationToken);
+        return response?.Value.Content;
+    }
+
+    private async Task<Response<BlobDownloadStreamingResult>?> TryDownloadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (_containerReady)
+        {
+            return;
+        }
+
+        // Idempotent: two first callers racing both get "exists", which is fine.
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        _containerReady = true;
+    }
+}
