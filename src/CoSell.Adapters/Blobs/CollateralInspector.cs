@@ -233,7 +233,7 @@ public sealed class CollateralInspector
                 return NotAllowed(fileName, "ZIP archive");
             }
 
-            mainContentType = FindMainContentType(contentTypes, out string? otherKind);
+            mainContentType = FindMainContentType(zip, contentTypes, out string? otherKind);
             if (mainContentType is null)
             {
                 return NotAllowed(fileName, otherKind ?? "ZIP package that is not a PowerPoint, Word or Excel file");
@@ -325,47 +325,102 @@ public sealed class CollateralInspector
         return null;
     }
 
-    private static string? FindMainContentType(ZipArchiveEntry contentTypes, out string? otherKind)
+    /// <summary>
+    /// Resolves the content type of the package's main part the way OPC does: the officeDocument
+    /// relationship in <c>_rels/.rels</c> names the part; an Override for that part name wins over
+    /// the Default for its extension. Returns null (with a hint in <paramref name="otherKind"/>) for
+    /// packages that are not PowerPoint, Word or Excel.
+    /// </summary>
+    private static string? FindMainContentType(ZipArchive zip, ZipArchiveEntry contentTypes, out string? otherKind)
     {
         otherKind = null;
-        if (contentTypes.Length > MaxContentTypesChars)
+        ZipArchiveEntry? rootRelationships = zip.GetEntry("_rels/.rels");
+        if (rootRelationships is null)
         {
-            throw new InvalidDataException("[Content_Types].xml is too large.");
+            return null;
         }
 
-        using Stream part = contentTypes.Open();
+        string? target = null;
+        foreach ((string name, Func<string, string?> attribute) in ReadElements(rootRelationships))
+        {
+            string? type = attribute("Type");
+            if (name == "Relationship" && type is not null && type.EndsWith("/officeDocument", StringComparison.Ordinal))
+            {
+                target = attribute("Target");
+                break;
+            }
+        }
+
+        if (string.IsNullOrEmpty(target))
+        {
+            return null;
+        }
+
+        string partName = "/" + target.TrimStart('/');
+        string extension = partName[(partName.LastIndexOf('.') + 1)..];
+        string? overridden = null;
+        string? byDefault = null;
+        foreach ((string name, Func<string, string?> attribute) in ReadElements(contentTypes))
+        {
+            if (name == "Override" && string.Equals(attribute("PartName"), partName, StringComparison.OrdinalIgnoreCase))
+            {
+                overridden = attribute("ContentType");
+            }
+            else if (name == "Default" && string.Equals(attribute("Extension"), extension, StringComparison.OrdinalIgnoreCase))
+            {
+                byDefault = attribute("ContentType");
+            }
+        }
+
+        string? mainType = overridden ?? byDefault;
+        if (mainType is not null && OfficeMainContentTypes.ContainsKey(mainType))
+        {
+            return mainType;
+        }
+
+        if (mainType is not null && mainType.StartsWith("application/vnd.ms-visio.", StringComparison.OrdinalIgnoreCase))
+        {
+            otherKind = "Visio drawing";
+        }
+
+        return null;
+    }
+
+    /// <summary>Element names with attribute lookups of a small package XML part, read safely (no DTD, bounded size).</summary>
+    private static List<(string Name, Func<string, string?> Attribute)> ReadElements(ZipArchiveEntry entry)
+    {
+        if (entry.Length > MaxContentTypesChars)
+        {
+            throw new InvalidDataException($"{entry.FullName} is too large.");
+        }
+
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersInDocument = MaxContentTypesChars,
         };
+        var elements = new List<(string, Func<string, string?>)>();
+        using Stream part = entry.Open();
         using var reader = XmlReader.Create(part, settings);
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Override")
+            if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
             }
 
-            string? contentType = reader.GetAttribute("ContentType");
-            if (contentType is null)
+            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.MoveToNextAttribute())
             {
-                continue;
+                attributes[reader.LocalName] = reader.Value;
             }
 
-            if (OfficeMainContentTypes.ContainsKey(contentType))
-            {
-                return contentType;
-            }
-
-            if (contentType.StartsWith("application/vnd.ms-visio.", StringComparison.OrdinalIgnoreCase))
-            {
-                otherKind = "Visio drawing";
-            }
+            reader.MoveToElement();
+            elements.Add((reader.LocalName, key => attributes.GetValueOrDefault(key)));
         }
 
-        return null;
+        return elements;
     }
 
     private static Detection InspectCompoundFile(string fileName, ReadOnlySpan<byte> data)
