@@ -41,7 +41,7 @@ public sealed class BlobCollateralStore : ICollateralStore
         }
 
         await EnsureContainerAsync(cancellationToken);
-        using var limited = new SizeLimitedReadStream(content, _options.MaxDocumentBytes);
+        using var limited = new SizeLimitedReadStream(content, _options.MaxDocumentBytes, fileName);
         var upload = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
@@ -53,7 +53,8 @@ public sealed class BlobCollateralStore : ICollateralStore
         }
         catch (Exception ex) when (limited.LimitExceeded && ex is not CollateralTooLargeException)
         {
-            throw new CollateralTooLargeException(fileName, _options.MaxDocumentBytes);
+            // The SDK may wrap what our stream threw; the partner must still see the size error.
+            throw new CollateralTooLargeException(fileName, _options.MaxDocumentBytes, ex);
         }
 
         return new CollateralDocument(type, fileName, blobName, limited.BytesRead);

@@ -6,7 +6,7 @@ namespace CoSell.Adapters.Blobs;
 /// Read-only, forward-only view of a stream that counts bytes and fails as soon as more than
 /// <c>maxBytes</c> have been read, so an upload never streams past the limit.
 /// </summary>
-internal sealed class SizeLimitedReadStream(Stream inner, long maxBytes) : Stream
+internal sealed class SizeLimitedReadStream(Stream inner, long maxBytes, string fileName) : Stream
 {
     public long BytesRead { get; private set; }
 
@@ -52,7 +52,7 @@ internal sealed class SizeLimitedReadStream(Stream inner, long maxBytes) : Strea
         if (BytesRead > maxBytes)
         {
             LimitExceeded = true;
-            throw new CollateralTooLargeException($"The document is larger than the {maxBytes:N0}-byte limit.");
+            throw new CollateralTooLargeException(fileName, maxBytes);
         }
 
         return read;

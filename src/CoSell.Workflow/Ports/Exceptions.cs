@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CoSell.Workflow.Ports;
 
 /// <summary>An ETag did not match: someone else changed the row first (HTTP 412).</summary>
@@ -30,7 +32,12 @@ public sealed class CollateralTooLargeException : Exception
     public CollateralTooLargeException(string message, Exception innerException) : base(message, innerException) { }
 
     public CollateralTooLargeException(string fileName, long maxBytes)
-        : base($"'{fileName}' is larger than the {FormatBytes(maxBytes)} limit for co-sell documents; upload a smaller file.")
+        : this(fileName, maxBytes, null)
+    {
+    }
+
+    public CollateralTooLargeException(string fileName, long maxBytes, Exception? innerException)
+        : base($"'{fileName}' is larger than the {FormatBytes(maxBytes)} limit for co-sell documents; upload a smaller file.", innerException)
     {
         FileName = fileName;
         MaxBytes = maxBytes;
@@ -42,7 +49,11 @@ public sealed class CollateralTooLargeException : Exception
     /// <summary>The limit that was exceeded, in bytes (0 when unknown).</summary>
     public long MaxBytes { get; }
 
-    private static string FormatBytes(long bytes) => bytes % (1024 * 1024) == 0
-        ? $"{bytes / (1024 * 1024)} MiB"
-        : $"{bytes:N0} bytes";
+    private static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 }
