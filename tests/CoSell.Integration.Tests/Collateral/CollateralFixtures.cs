@@ -54,6 +54,27 @@ internal static class CollateralFixtures
             "/Root 1 0 R /Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
     }
 
+    /// <summary>A hand-made PDF whose page tree has <paramref name="realPages"/> pages but whose /Count claims <paramref name="declaredCount"/>.</summary>
+    public static byte[] PdfWithLyingPageCount(int realPages, int declaredCount)
+    {
+        var objects = new List<string>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            $"<< /Type /Pages /Kids [{string.Join(' ', Enumerable.Range(3, realPages).Select(i => $"{i} 0 R"))}] /Count {declaredCount} >>",
+        };
+        objects.AddRange(Enumerable.Repeat("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", realPages));
+        return HandMadePdf(objects, "/Root 1 0 R");
+    }
+
+    /// <summary>A hand-made PDF whose page tree loops back on itself and holds no page.</summary>
+    public static byte[] PdfWithCyclicPageTree() => HandMadePdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+        ],
+        "/Root 1 0 R");
+
     /// <summary>A PDF header followed by deterministic garbage: no objects, no cross-reference table.</summary>
     public static byte[] GarbagePdf()
     {
@@ -352,7 +373,7 @@ internal static class CollateralFixtures
         }
     }
 
-    private static byte[] HandMadePdf(IReadOnlyList<string> objects, string trailerEntries)
+    private static byte[] HandMadePdf(List<string> objects, string trailerEntries)
     {
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();

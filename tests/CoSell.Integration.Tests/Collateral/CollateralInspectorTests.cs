@@ -56,6 +56,24 @@ public sealed class CollateralInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_OnePagerPdfWhosePageCountLies_CountsTheRealPages()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.pdf", CollateralFixtures.PdfWithLyingPageCount(realPages: 11, declaredCount: 1));
+
+        Assert.False(finding.Valid);
+        Assert.Equal("The customer one-pager 'brief.pdf' has 11 pages; at most 10 are allowed.", finding.Reason);
+    }
+
+    [Fact]
+    public async Task Inspect_PdfWithCyclicPageTree_FailsWithoutPages()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.pdf", CollateralFixtures.PdfWithCyclicPageTree());
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'brief.pdf' is a PDF without any pages; export it again and upload the new file.", finding.Reason);
+    }
+
+    [Fact]
     public async Task Inspect_PasswordProtectedPdf_FailsAsPasswordProtected()
     {
         CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "secret.pdf", CollateralFixtures.PasswordProtectedPdf());
