@@ -5,19 +5,39 @@ namespace CoSell.Adapters.Blobs;
 
 /// <summary>
 /// Minimal, bounds-checked reader of an OLE compound file (MS-CFB): legacy .ppt/.doc/.xls and
-/// encrypted OOXML packages. It only lists the directory entry names, following FAT chains with
-/// loop protection; it never trusts a count or a sector number it has not checked.
+/// encrypted OOXML packages. It lists directory entries and reads the start of a stream, following
+/// FAT chains with loop protection; it never trusts a count or a sector number it has not checked.
 /// </summary>
-internal static class CompoundFile
+internal sealed class CompoundFile
 {
     private const uint MaxRegularSector = 0xFFFFFFFA;
     private const int HeaderSize = 512;
     private const int DirectoryEntrySize = 128;
     private const int HeaderDifatEntries = 109;
 
-    /// <summary>Returns the names of every used directory entry (storages and streams), or null when the structure is damaged.</summary>
-    public static IReadOnlyList<string>? TryReadEntryNames(ReadOnlySpan<byte> data, int maxEntries)
+    private readonly ReadOnlyMemory<byte> _data;
+    private readonly uint[] _fat;
+    private readonly int _sectorSize;
+    private readonly long _sectorCount;
+    private readonly uint _miniStreamCutoff;
+
+    private CompoundFile(ReadOnlyMemory<byte> data, uint[] fat, int sectorSize, long sectorCount, uint miniStreamCutoff, IReadOnlyList<Entry> entries)
     {
+        _data = data;
+        _fat = fat;
+        _sectorSize = sectorSize;
+        _sectorCount = sectorCount;
+        _miniStreamCutoff = miniStreamCutoff;
+        Entries = entries;
+    }
+
+    /// <summary>Every used directory entry (storages and streams).</summary>
+    public IReadOnlyList<Entry> Entries { get; }
+
+    /// <summary>Opens the structure, or returns null when it is damaged.</summary>
+    public static CompoundFile? TryOpen(ReadOnlyMemory<byte> memory, int maxEntries)
+    {
+        ReadOnlySpan<byte> data = memory.Span;
         if (data.Length < HeaderSize)
         {
             return null;
@@ -42,10 +62,9 @@ internal static class CompoundFile
             return null;
         }
 
-        uint directorySector = BinaryPrimitives.ReadUInt32LittleEndian(data[0x30..]);
-        var names = new List<string>();
+        var entries = new List<Entry>();
         var visited = new HashSet<uint>();
-        uint sector = directorySector;
+        uint sector = BinaryPrimitives.ReadUInt32LittleEndian(data[0x30..]);
         while (sector <= MaxRegularSector)
         {
             if (sector >= sectorCount || sector >= fat.Length || !visited.Add(sector))
@@ -69,8 +88,12 @@ internal static class CompoundFile
                     return null;
                 }
 
-                names.Add(Encoding.Unicode.GetString(entry[..(nameBytes - 2)]));
-                if (names.Count > maxEntries)
+                entries.Add(new Entry(
+                    Encoding.Unicode.GetString(entry[..(nameBytes - 2)]),
+                    objectType == 2,
+                    BinaryPrimitives.ReadUInt32LittleEndian(entry[116..]),
+                    BinaryPrimitives.ReadUInt32LittleEndian(entry[120..])));
+                if (entries.Count > maxEntries)
                 {
                     return null;
                 }
@@ -79,7 +102,50 @@ internal static class CompoundFile
             sector = fat[sector];
         }
 
-        return names.Count == 0 ? null : names;
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        uint cutoff = BinaryPrimitives.ReadUInt32LittleEndian(data[0x38..]);
+        return new CompoundFile(memory, fat, sectorSize, sectorCount, cutoff, entries);
+    }
+
+    /// <summary>The stream entry with this name (case-insensitive, as MS-CFB compares names), or null.</summary>
+    public Entry? FindStream(string name)
+        => Entries.FirstOrDefault(e => e.IsStream && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of a stream stored in regular sectors. Returns null for
+    /// small streams kept in the mini stream (not read here) and for broken chains.
+    /// </summary>
+    public byte[]? TryReadStreamPrefix(Entry stream, int maxBytes)
+    {
+        if (!stream.IsStream || stream.Size < _miniStreamCutoff)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> data = _data.Span;
+        int wanted = (int)Math.Min(stream.Size, (uint)maxBytes);
+        byte[] result = new byte[wanted];
+        int copied = 0;
+        var visited = new HashSet<uint>();
+        uint sector = stream.StartSector;
+        while (copied < wanted)
+        {
+            if (sector > MaxRegularSector || sector >= _sectorCount || sector >= _fat.Length || !visited.Add(sector))
+            {
+                return null;
+            }
+
+            int n = Math.Min(_sectorSize, wanted - copied);
+            SectorAt(data, _sectorSize, sector)[..n].CopyTo(result.AsSpan(copied));
+            copied += n;
+            sector = _fat[sector];
+        }
+
+        return result;
     }
 
     private static uint[]? ReadFat(ReadOnlySpan<byte> data, int sectorSize, long sectorCount)
@@ -136,4 +202,6 @@ internal static class CompoundFile
 
     private static ReadOnlySpan<byte> SectorAt(ReadOnlySpan<byte> data, int sectorSize, uint sector)
         => data.Slice((int)((sector + 1L) * sectorSize), sectorSize);
+
+    internal sealed record Entry(string Name, bool IsStream, uint StartSector, uint Size);
 }

@@ -237,17 +237,27 @@ internal static class CollateralFixtures
         return file;
     }
 
-    /// <summary>An OLE compound file (MS-CFB, version 3) holding the named streams, as legacy Office writes them.</summary>
+    /// <summary>An OLE compound file (MS-CFB, version 3) holding the named streams (4 KiB of zeros each).</summary>
     public static byte[] CompoundFile(params string[] streamNames)
+        => CompoundFile(streamNames.Select(n => (n, Array.Empty<byte>())).ToArray());
+
+    /// <summary>
+    /// An OLE compound file (MS-CFB, version 3, 512-byte sectors) holding the given streams. Every stream is
+    /// padded to at least 4 KiB so it lives in regular sectors, as the streams legacy Office reads first do.
+    /// </summary>
+    public static byte[] CompoundFile(params (string Name, byte[] Content)[] streams)
     {
         const int SectorSize = 512;
-        const int StreamSize = 4096;
         const uint EndOfChain = 0xFFFFFFFE;
         const uint FatSector = 0xFFFFFFFD;
         const uint Free = 0xFFFFFFFF;
-        int sectorsPerStream = StreamSize / SectorSize;
-        int directorySectors = ((streamNames.Length + 1) * 128 + SectorSize - 1) / SectorSize;
-        int totalSectors = 1 + directorySectors + (streamNames.Length * sectorsPerStream);
+        byte[][] contents = streams.Select(s => Pad(s.Content, Math.Max(4096, (s.Content.Length + SectorSize - 1) / SectorSize * SectorSize))).ToArray();
+        int directorySectors = ((streams.Length + 1) * 128 + SectorSize - 1) / SectorSize;
+        int totalSectors = 1 + directorySectors + contents.Sum(c => c.Length / SectorSize);
+        if (totalSectors > SectorSize / 4)
+        {
+            throw new ArgumentException("This fixture writer keeps the whole FAT in one sector.", nameof(streams));
+        }
 
         byte[] file = new byte[(totalSectors + 1) * SectorSize];
         Span<byte> header = file.AsSpan(0, SectorSize);
@@ -276,15 +286,17 @@ internal static class CollateralFixtures
 
         int nextSector = 1 + directorySectors;
         var starts = new List<int>();
-        foreach (string _ in streamNames)
+        foreach (byte[] content in contents)
         {
+            int sectors = content.Length / SectorSize;
             starts.Add(nextSector);
-            for (int s = 0; s < sectorsPerStream; s++)
+            content.CopyTo(file.AsSpan((nextSector + 1) * SectorSize));
+            for (int s = 0; s < sectors; s++)
             {
-                fat[nextSector + s] = s == sectorsPerStream - 1 ? EndOfChain : (uint)(nextSector + s + 1);
+                fat[nextSector + s] = s == sectors - 1 ? EndOfChain : (uint)(nextSector + s + 1);
             }
 
-            nextSector += sectorsPerStream;
+            nextSector += sectors;
         }
 
         for (int i = 0; i < fat.Length; i++)
@@ -293,14 +305,39 @@ internal static class CollateralFixtures
         }
 
         Span<byte> directory = file.AsSpan(2 * SectorSize, directorySectors * SectorSize);
-        WriteDirectoryEntry(directory, 0, "Root Entry", type: 5, child: streamNames.Length > 0 ? 1u : Free, right: Free, start: EndOfChain, size: 0);
-        for (int i = 0; i < streamNames.Length; i++)
+        WriteDirectoryEntry(directory, 0, "Root Entry", type: 5, child: streams.Length > 0 ? 1u : Free, right: Free, start: EndOfChain, size: 0);
+        for (int i = 0; i < streams.Length; i++)
         {
-            uint right = i + 1 < streamNames.Length ? (uint)(i + 2) : Free;
-            WriteDirectoryEntry(directory, i + 1, streamNames[i], type: 2, child: Free, right: right, start: (uint)starts[i], size: StreamSize);
+            uint right = i + 1 < streams.Length ? (uint)(i + 2) : Free;
+            WriteDirectoryEntry(directory, i + 1, streams[i].Name, type: 2, child: Free, right: right, start: (uint)starts[i], size: (uint)contents[i].Length);
         }
 
         return file;
+    }
+
+    /// <summary>A Word 97-2003 (.doc) file whose FIB says whether it is encrypted.</summary>
+    public static byte[] WordBinary(bool encrypted)
+    {
+        byte[] fib = new byte[32];
+        BinaryPrimitives.WriteUInt16LittleEndian(fib, 0xA5EC);
+        BinaryPrimitives.WriteUInt16LittleEndian(fib.AsSpan(2), 0x00C1);
+        BinaryPrimitives.WriteUInt16LittleEndian(fib.AsSpan(0x0A), (ushort)(encrypted ? 0x0100 : 0x0000));
+        return CompoundFile(("WordDocument", fib), ("1Table", []));
+    }
+
+    /// <summary>An Excel 97-2003 (.xls) file: BOF, optionally FILEPASS (encrypted), a CODEPAGE record, EOF.</summary>
+    public static byte[] ExcelBinary(bool encrypted)
+    {
+        using var records = new MemoryStream();
+        BiffRecord(records, 0x0809, [0x00, 0x06, 0x05, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        if (encrypted)
+        {
+            BiffRecord(records, 0x002F, [0x01, 0x00, 0x01, 0x00, 0x01, 0x00, .. new byte[48]]);
+        }
+
+        BiffRecord(records, 0x0042, [0xB0, 0x04]);
+        BiffRecord(records, 0x000A, []);
+        return CompoundFile(("Workbook", records.ToArray()));
     }
 
     /// <summary>A stream that hands out its bytes in small pieces and cannot seek, like a request body.</summary>
@@ -392,6 +429,22 @@ internal static class CollateralFixtures
 
         pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} {trailerEntries} >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    private static byte[] Pad(byte[] content, int length)
+    {
+        byte[] padded = new byte[length];
+        content.CopyTo(padded, 0);
+        return padded;
+    }
+
+    private static void BiffRecord(Stream stream, ushort type, byte[] data)
+    {
+        Span<byte> header = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt16LittleEndian(header, type);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], (ushort)data.Length);
+        stream.Write(header);
+        stream.Write(data);
     }
 
     private static void PngChunk(Stream stream, string type, byte[] data)

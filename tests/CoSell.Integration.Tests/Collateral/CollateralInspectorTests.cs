@@ -351,6 +351,42 @@ public sealed class CollateralInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_LegacyWordWithPlainFib_IsValid()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.CaseStudy, "story.doc", CollateralFixtures.WordBinary(encrypted: false));
+
+        Assert.True(finding.Valid, finding.Reason);
+        Assert.Equal("'story.doc' is a Word 97-2003 document.", finding.Reason);
+    }
+
+    [Fact]
+    public async Task Inspect_LegacyWordWithEncryptedFlag_FailsAsEncrypted()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.CaseStudy, "story.doc", CollateralFixtures.WordBinary(encrypted: true));
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'story.doc' is an encrypted (password-protected) Word file; upload a copy that opens without a password.", finding.Reason);
+    }
+
+    [Fact]
+    public async Task Inspect_LegacyExcelWithFilePassRecord_FailsAsEncrypted()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.CaseStudy, "numbers.xls", CollateralFixtures.ExcelBinary(encrypted: true));
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'numbers.xls' is an encrypted (password-protected) Excel file; upload a copy that opens without a password.", finding.Reason);
+    }
+
+    [Fact]
+    public async Task Inspect_LegacyExcelWithoutFilePass_IsRecognisedAsExcel()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.CaseStudy, "numbers.xls", CollateralFixtures.ExcelBinary(encrypted: false));
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'numbers.xls' is an Excel 97-2003 workbook, which is not accepted as the case study; upload it as PDF, Word, PowerPoint or MP4.", finding.Reason);
+    }
+
+    [Fact]
     public async Task Inspect_LegacyExcelAsPresentation_FailsNamingAcceptedFormats()
     {
         CollateralFinding finding = await InspectAsync(DocumentType.Presentation, "deck.ppt", CollateralFixtures.CompoundFile("Workbook"));
