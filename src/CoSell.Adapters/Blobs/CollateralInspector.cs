@@ -180,6 +180,10 @@ public sealed class CollateralInspector
         };
     }
 
+    /// <summary>
+    /// Opens the PDF with PdfPig. A PDF that needs a password to open fails; one encrypted with an empty
+    /// user password (permissions only, e.g. "no copying") opens for every reader, so it passes.
+    /// </summary>
     private static Detection InspectPdf(string fileName, ArraySegment<byte> content)
     {
         int pages;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -53,6 +54,32 @@ internal static class CollateralFixtures
             ],
             "/Root 1 0 R /Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
     }
+
+    /// <summary>
+    /// A hand-made PDF encrypted with the standard security handler (revision 2, RC4 40-bit) with an
+    /// EMPTY user password and an owner password: it opens without a password, only permissions are restricted.
+    /// </summary>
+#pragma warning disable CA5351 // The PDF standard security handler (revision 2) is defined with MD5 and RC4; this builds a test fixture.
+    public static byte[] OwnerRestrictedPdf(int pages)
+    {
+        byte[] id = Convert.FromHexString("0123456789ABCDEF0123456789ABCDEF");
+        const int Permissions = -44;
+        byte[] ownerKey = MD5.HashData(PadPassword("owner-secret"))[..5];
+        byte[] o = Rc4(ownerKey, PadPassword(string.Empty));
+        byte[] p = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(p, Permissions);
+        byte[] fileKey = MD5.HashData([.. PadPassword(string.Empty), .. o, .. p, .. id])[..5];
+        byte[] u = Rc4(fileKey, PadPassword(string.Empty));
+        var objects = new List<string>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            $"<< /Type /Pages /Kids [{string.Join(' ', Enumerable.Range(4, pages).Select(i => $"{i} 0 R"))}] /Count {pages} >>",
+            $"<< /Filter /Standard /V 1 /R 2 /P {Permissions} /O <{Convert.ToHexString(o)}> /U <{Convert.ToHexString(u)}> >>",
+        };
+        objects.AddRange(Enumerable.Repeat("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", pages));
+        return HandMadePdf(objects, $"/Root 1 0 R /Encrypt 3 0 R /ID [<{Convert.ToHexString(id)}> <{Convert.ToHexString(id)}>]");
+    }
+#pragma warning restore CA5351
 
     /// <summary>A hand-made PDF whose page tree has <paramref name="realPages"/> pages but whose /Count claims <paramref name="declaredCount"/>.</summary>
     public static byte[] PdfWithLyingPageCount(int realPages, int declaredCount)
@@ -429,6 +456,34 @@ internal static class CollateralFixtures
 
         pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} {trailerEntries} >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    private static byte[] PadPassword(string password)
+    {
+        byte[] padding = Convert.FromHexString("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A");
+        byte[] bytes = Encoding.ASCII.GetBytes(password);
+        return [.. bytes.Take(32), .. padding.Take(32 - Math.Min(32, bytes.Length))];
+    }
+
+    private static byte[] Rc4(byte[] key, byte[] data)
+    {
+        byte[] state = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+        for (int i = 0, j = 0; i < 256; i++)
+        {
+            j = (j + state[i] + key[i % key.Length]) & 0xFF;
+            (state[i], state[j]) = (state[j], state[i]);
+        }
+
+        byte[] output = new byte[data.Length];
+        for (int n = 0, i = 0, j = 0; n < data.Length; n++)
+        {
+            i = (i + 1) & 0xFF;
+            j = (j + state[i]) & 0xFF;
+            (state[i], state[j]) = (state[j], state[i]);
+            output[n] = (byte)(data[n] ^ state[(state[i] + state[j]) & 0xFF]);
+        }
+
+        return output;
     }
 
     private static byte[] Pad(byte[] content, int length)

@@ -83,6 +83,24 @@ public sealed class CollateralInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_PdfEncryptedWithEmptyUserPassword_IsValidBecauseItOpensWithoutPassword()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.pdf", CollateralFixtures.OwnerRestrictedPdf(pages: 2));
+
+        Assert.True(finding.Valid, finding.Reason);
+        Assert.Contains("'brief.pdf' is a PDF document with 2 pages", finding.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspect_OwnerRestrictedPdfOnePagerWith11Pages_StillCountsPages()
+    {
+        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.pdf", CollateralFixtures.OwnerRestrictedPdf(pages: 11));
+
+        Assert.False(finding.Valid);
+        Assert.Equal("The customer one-pager 'brief.pdf' has 11 pages; at most 10 are allowed.", finding.Reason);
+    }
+
+    [Fact]
     public async Task Inspect_PdfHeaderThenGarbage_FailsAsDamaged()
     {
         CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.pdf", CollateralFixtures.GarbagePdf());
