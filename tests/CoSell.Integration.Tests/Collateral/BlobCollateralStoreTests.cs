@@ -60,6 +60,21 @@ public sealed class BlobCollateralStoreTests(CollateralContainerFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_FileNameWithSpacesUnicodeAndHash_RoundTrips()
+    {
+        const string FileName = "Contoso één #1 (final) 50%.pdf";
+        byte[] pdf = CollateralFixtures.Pdf(1);
+        BlobCollateralStore store = fixture.Store();
+
+        CollateralDocument document = await store.UploadAsync(_partner, "offer-1", DocumentType.OnePager, FileName, new MemoryStream(pdf));
+
+        Assert.Equal($"{_partner}/offer-1/one-pager/{FileName}", document.BlobName);
+        CollateralFinding finding = await store.InspectAsync(document);
+        Assert.True(finding.Valid, finding.Reason);
+        Assert.Contains($"'{FileName}'", finding.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_SameNameTwice_ReplacesContent()
     {
         BlobCollateralStore store = fixture.Store();
