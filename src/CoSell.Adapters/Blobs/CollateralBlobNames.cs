@@ -5,7 +5,7 @@ namespace CoSell.Adapters.Blobs;
 /// <summary>Blob names of the collateral container: <c>{partnerId}/{offerId}/{docType}/{fileName}</c>.</summary>
 public static class CollateralBlobNames
 {
-    /// <summary>Longest accepted file name (and partner / offer id), in characters.</summary>
+    /// <summary>Longest accepted file name, in characters. Partner and offer ids follow <see cref="Ids"/>.</summary>
     public const int MaxSegmentLength = 200;
 
     /// <summary>The lower-case path segment of a document type, e.g. <c>one-pager</c>.</summary>
@@ -37,8 +37,8 @@ public static class CollateralBlobNames
     /// <summary>Builds the blob name; throws <see cref="ArgumentException"/> for an unsafe partner id, offer id or file name.</summary>
     public static string Build(string partnerId, string offerId, DocumentType type, string fileName)
     {
-        EnsureSafeSegment(partnerId, nameof(partnerId), "partner id");
-        EnsureSafeSegment(offerId, nameof(offerId), "offer id");
+        EnsureId(partnerId, nameof(partnerId), "partner id");
+        EnsureId(offerId, nameof(offerId), "offer id");
         EnsureSafeSegment(fileName, nameof(fileName), "file name");
         return $"{partnerId}/{offerId}/{ToSlug(type)}/{fileName}";
     }
@@ -53,9 +53,17 @@ public static class CollateralBlobNames
             throw new ArgumentException($"'{blobName}' is not a collateral blob name (expected partner/offer/document-type/file).", nameof(blobName));
         }
 
-        EnsureSafeSegment(parts[0], nameof(blobName), "partner id");
-        EnsureSafeSegment(parts[1], nameof(blobName), "offer id");
+        EnsureId(parts[0], nameof(blobName), "partner id");
+        EnsureId(parts[1], nameof(blobName), "offer id");
         EnsureSafeSegment(parts[3], nameof(blobName), "file name");
+    }
+
+    private static void EnsureId(string? value, string parameterName, string what)
+    {
+        if (!Ids.IsValid(value))
+        {
+            throw new ArgumentException($"The {what} must be {Ids.MinLength} to {Ids.MaxLength} characters of lower-case letters, digits and hyphens.", parameterName);
+        }
     }
 
     /// <summary>

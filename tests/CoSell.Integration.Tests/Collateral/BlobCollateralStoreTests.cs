@@ -141,13 +141,18 @@ public sealed class BlobCollateralStoreTests(CollateralContainerFixture fixture)
         Assert.Contains("is 201 characters long; at most 200 are allowed", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Upload_PartnerIdWithSeparator_ThrowsArgumentException()
+    [Theory]
+    [InlineData("p/../q", "offer-1", "partnerId")]
+    [InlineData("Partner-1", "offer-1", "partnerId")]
+    [InlineData("partner-1", "offer/1", "offerId")]
+    [InlineData("partner-1", "..", "offerId")]
+    public async Task Upload_InvalidPartnerOrOfferId_ThrowsArgumentException(string partnerId, string offerId, string parameter)
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(
-            () => fixture.Store().UploadAsync("p/../q", "offer-1", DocumentType.OnePager, "brief.pdf", new MemoryStream(CollateralFixtures.Pdf(1))));
+            () => fixture.Store().UploadAsync(partnerId, offerId, DocumentType.OnePager, "brief.pdf", new MemoryStream(CollateralFixtures.Pdf(1))));
 
-        Assert.Equal("partnerId", ex.ParamName);
+        Assert.Equal(parameter, ex.ParamName);
+        Assert.Contains("lower-case letters, digits and hyphens", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
