@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using CoSell.Domain;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
@@ -225,7 +226,7 @@ public sealed class CollateralInspector
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            string? unsafeReason = CheckZipLimits(fileName, zip);
+            string? unsafeReason = CheckZipLimits(fileName, zip) ?? CheckZipIntegrity(fileName, zip);
             if (unsafeReason is not null)
             {
                 return Detection.Failed(unsafeReason);
@@ -272,29 +273,106 @@ public sealed class CollateralInspector
         }
     }
 
+    // The parts are read with OpenXmlReader (forward-only), never loaded as a DOM: memory stays small
+    // whatever the size of the XML.
     private static Detection InspectPresentation(Stream stream, OpenSettings settings)
     {
         using PresentationDocument document = PresentationDocument.Open(stream, false, settings);
-        DocumentFormat.OpenXml.Presentation.Presentation presentation = document.PresentationPart?.Presentation
-            ?? throw new InvalidDataException("The presentation part is missing.");
-        int slides = presentation.SlideIdList?.ChildElements.Count ?? 0;
+        PresentationPart part = document.PresentationPart ?? throw new InvalidDataException("The presentation part is missing.");
+        int slides = 0;
+        using (OpenXmlReader reader = OpenXmlReader.Create(part))
+        {
+            ExpectRoot<DocumentFormat.OpenXml.Presentation.Presentation>(reader);
+            while (reader.Read())
+            {
+                if (reader.IsStartElement && reader.ElementType == typeof(DocumentFormat.OpenXml.Presentation.SlideId))
+                {
+                    slides++;
+                }
+            }
+        }
+
         return new Detection(CollateralFormat.PowerPoint, "PowerPoint presentation", slides, "slides");
     }
 
     private static Detection InspectWordDocument(Stream stream, OpenSettings settings)
     {
         using WordprocessingDocument document = WordprocessingDocument.Open(stream, false, settings);
-        _ = document.MainDocumentPart?.Document ?? throw new InvalidDataException("The main document part is missing.");
-        string? pagesText = document.ExtendedFilePropertiesPart?.Properties?.Pages?.Text;
-        int? pages = int.TryParse(pagesText, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p > 0 ? p : null;
+        MainDocumentPart main = document.MainDocumentPart ?? throw new InvalidDataException("The main document part is missing.");
+        using (OpenXmlReader reader = OpenXmlReader.Create(main))
+        {
+            ExpectRoot<DocumentFormat.OpenXml.Wordprocessing.Document>(reader);
+        }
+
+        int? pages = null;
+        if (document.ExtendedFilePropertiesPart is { } app)
+        {
+            using OpenXmlReader reader = OpenXmlReader.Create(app);
+            while (reader.Read())
+            {
+                if (reader.IsStartElement && reader.ElementType == typeof(DocumentFormat.OpenXml.ExtendedProperties.Pages))
+                {
+                    pages = int.TryParse(reader.GetText(), NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p > 0 ? p : null;
+                    break;
+                }
+            }
+        }
+
         return new Detection(CollateralFormat.Word, "Word document", pages, "pages");
     }
 
     private static Detection InspectWorkbook(Stream stream, OpenSettings settings)
     {
         using SpreadsheetDocument document = SpreadsheetDocument.Open(stream, false, settings);
-        _ = document.WorkbookPart?.Workbook ?? throw new InvalidDataException("The workbook part is missing.");
+        WorkbookPart workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook part is missing.");
+        using (OpenXmlReader reader = OpenXmlReader.Create(workbook))
+        {
+            ExpectRoot<DocumentFormat.OpenXml.Spreadsheet.Workbook>(reader);
+        }
+
         return new Detection(CollateralFormat.Excel, "Excel workbook", null, "sheets");
+    }
+
+    private static void ExpectRoot<TRoot>(OpenXmlReader reader)
+    {
+        if (!reader.Read() || !reader.IsStartElement || reader.ElementType != typeof(TRoot))
+        {
+            throw new InvalidDataException($"The main part does not start with {typeof(TRoot).Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Inflates every entry into nothing, at most one byte past its declared size, and checks its CRC-32:
+    /// a part that lies about its size, is truncated or corrupt is caught with a fixed 80 KiB buffer.
+    /// Total work is bounded by <see cref="CollateralOptions.MaxZipTotalBytes"/>.
+    /// </summary>
+    private static string? CheckZipIntegrity(string fileName, ZipArchive zip)
+    {
+        byte[] buffer = new byte[80 * 1024];
+        foreach (ZipArchiveEntry entry in zip.Entries)
+        {
+            long declared = entry.Length;
+            long total = 0;
+            uint crc = 0;
+            using Stream data = entry.Open();
+            int read;
+            while ((read = data.Read(buffer, 0, (int)Math.Min(buffer.Length, declared - total + 1))) > 0)
+            {
+                total += read;
+                crc = Crc32.Append(crc, buffer.AsSpan(0, read));
+                if (total > declared)
+                {
+                    return $"'{fileName}' has a part '{entry.FullName}' that is larger than it declares; it is not a normal Office file (possibly a zip bomb); save it again from PowerPoint, Word or Excel and upload that.";
+                }
+            }
+
+            if (total != declared || crc != entry.Crc32)
+            {
+                throw new InvalidDataException($"Entry {entry.FullName} does not match its declared size or checksum.");
+            }
+        }
+
+        return null;
     }
 
     private string? CheckZipLimits(string fileName, ZipArchive zip)

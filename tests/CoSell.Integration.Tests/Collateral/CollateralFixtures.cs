@@ -420,6 +420,22 @@ internal static class CollateralFixtures
         }
     }
 
+    /// <summary>Offset of the first byte of an entry's (compressed) data, found through its local file header.</summary>
+    public static int IndexOfEntryData(byte[] zip, string entryName)
+    {
+        byte[] name = Encoding.UTF8.GetBytes(entryName);
+        for (int at = 0; at + 30 <= zip.Length; at++)
+        {
+            ReadOnlySpan<byte> span = zip.AsSpan(at);
+            if (span.StartsWith("PK\x03\x04"u8) && span[30..].StartsWith(name) && BinaryPrimitives.ReadUInt16LittleEndian(span[26..]) == name.Length)
+            {
+                return at + 30 + name.Length + BinaryPrimitives.ReadUInt16LittleEndian(span[28..]);
+            }
+        }
+
+        throw new ArgumentException($"No entry '{entryName}'.", nameof(entryName));
+    }
+
     private static void PatchDeclaredUncompressedSize(byte[] zip, string entryName, uint declared)
     {
         byte[] name = Encoding.UTF8.GetBytes(entryName);

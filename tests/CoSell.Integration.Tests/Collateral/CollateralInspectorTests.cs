@@ -313,8 +313,21 @@ public sealed class CollateralInspectorTests
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         Assert.False(finding.Valid);
-        Assert.StartsWith("'brief.docx' could not be read as a Word file", finding.Reason, StringComparison.Ordinal);
+        Assert.Equal("'brief.docx' could not be read as an Office document (it is damaged or incomplete); save it again and upload the new file.", finding.Reason);
         Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public async Task Inspect_PptxWithOneCorruptedByte_FailsAsDamaged()
+    {
+        byte[] pptx = CollateralFixtures.Pptx(2);
+        int slideData = CollateralFixtures.IndexOfEntryData(pptx, "ppt/slides/slide1.xml");
+        pptx[slideData + 5] ^= 0x55;
+
+        CollateralFinding finding = await InspectAsync(DocumentType.Presentation, "deck.pptx", pptx);
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'deck.pptx' could not be read as an Office document (it is damaged or incomplete); save it again and upload the new file.", finding.Reason);
     }
 
     [Fact]
