@@ -226,7 +226,7 @@ public sealed class CollateralInspector
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            string? unsafeReason = CheckZipLimits(fileName, zip) ?? CheckZipIntegrity(fileName, zip);
+            string? unsafeReason = CheckZipLimits(fileName, zip);
             if (unsafeReason is not null)
             {
                 return Detection.Failed(unsafeReason);
@@ -242,6 +242,12 @@ public sealed class CollateralInspector
             if (mainContentType is null)
             {
                 return NotAllowed(fileName, otherKind ?? "ZIP package that is not a PowerPoint, Word or Excel file");
+            }
+
+            unsafeReason = CheckZipIntegrity(fileName, zip);
+            if (unsafeReason is not null)
+            {
+                return Detection.Failed(unsafeReason);
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException)

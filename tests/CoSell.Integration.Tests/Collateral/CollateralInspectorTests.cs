@@ -331,6 +331,30 @@ public sealed class CollateralInspectorTests
     }
 
     [Fact]
+    public async Task Inspect_PackageWithMorePartsThanAllowed_Fails()
+    {
+        var inspector = new CollateralInspector(new CollateralOptions { MaxZipEntries = 5 });
+        byte[] zip = CollateralFixtures.Zip(Enumerable.Range(1, 6).Select(i => ($"part{i}.xml", 10L)).ToArray());
+
+        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.docx", zip, inspector);
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'brief.docx' is a ZIP package with 6 parts (at most 5 allowed); it is not a normal Office file.", finding.Reason);
+    }
+
+    [Fact]
+    public async Task Inspect_PackageExpandingPastTotalLimit_Fails()
+    {
+        var inspector = new CollateralInspector(new CollateralOptions { MaxZipTotalBytes = 3 * 1024 * 1024, MinZipRatioCheckBytes = long.MaxValue });
+        byte[] docx = CollateralFixtures.DocxWithZeroRun(4L * 1024 * 1024);
+
+        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.docx", docx, inspector);
+
+        Assert.False(finding.Valid);
+        Assert.StartsWith("'brief.docx' expands to more than 3 MiB in total", finding.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_ZipWithoutOfficeParts_FailsAsZipArchive()
     {
         CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.docx", CollateralFixtures.Zip(("readme.txt", 100)));
