@@ -61,11 +61,20 @@ public sealed class BlobCollateralStore : ICollateralStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Checks that the blob name matches the document's type and file name. Whether it belongs to the
+    /// submitting partner and offer is the caller's check: compare with <see cref="CollateralBlobNames.Build"/>.
+    /// </remarks>
     public async Task<CollateralFinding> InspectAsync(CollateralDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        CollateralBlobNames.EnsureValid(document.BlobName);
-        Response<BlobDownloadStreamingResult>? response = await TryDownloadAsync(document.BlobName, cancellationToken);
+
+        // The reference travels through partner-supplied drafts: a name that is not this document's
+        // own place (another type, another file, another shape) is treated as missing, never read.
+        bool ownName = CollateralBlobNames.TryParse(document.BlobName, out CollateralBlobName? name)
+            && name.Type == document.Type
+            && string.Equals(name.FileName, document.FileName, StringComparison.Ordinal);
+        Response<BlobDownloadStreamingResult>? response = ownName ? await TryDownloadAsync(document.BlobName, cancellationToken) : null;
         if (response is null)
         {
             return new CollateralFinding(document.Type, document.FileName, false, $"'{document.FileName}' was not found; upload it again.");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CoSell.Domain;
 
 namespace CoSell.Adapters.Blobs;
@@ -46,16 +47,42 @@ public static class CollateralBlobNames
     /// <summary>Checks that a blob name has the four-segment shape this store writes; throws <see cref="ArgumentException"/> otherwise.</summary>
     public static void EnsureValid(string blobName)
     {
-        ArgumentException.ThrowIfNullOrEmpty(blobName);
-        string[] parts = blobName.Split('/');
-        if (parts.Length != 4 || !TryParseSlug(parts[2], out _) || parts[2].Any(char.IsUpper))
+        if (!TryParse(blobName, out _))
         {
             throw new ArgumentException($"'{blobName}' is not a collateral blob name (expected partner/offer/document-type/file).", nameof(blobName));
         }
+    }
 
-        EnsureId(parts[0], nameof(blobName), "partner id");
-        EnsureId(parts[1], nameof(blobName), "offer id");
-        EnsureSafeSegment(parts[3], nameof(blobName), "file name");
+    /// <summary>Splits a blob name written by this store into its parts; false for anything else.</summary>
+    public static bool TryParse(string? blobName, [NotNullWhen(true)] out CollateralBlobName? parsed)
+    {
+        parsed = null;
+        string[] parts = blobName?.Split('/') ?? [];
+        if (parts.Length != 4
+            || parts[2].Any(char.IsUpper)
+            || !TryParseSlug(parts[2], out DocumentType type)
+            || !Ids.IsValid(parts[0])
+            || !Ids.IsValid(parts[1])
+            || SegmentProblem(parts[3], "file name") is not null)
+        {
+            return false;
+        }
+
+        parsed = new CollateralBlobName(parts[0], parts[1], type, parts[3]);
+        return true;
+    }
+
+    /// <summary>
+    /// Rejects what could escape the partner's folder or confuse a reader: empty, longer than
+    /// <see cref="MaxSegmentLength"/>, path separators, "..", control characters, leading or trailing spaces.
+    /// </summary>
+    public static void EnsureSafeSegment(string? value, string parameterName, string what)
+    {
+        string? problem = SegmentProblem(value, what);
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, parameterName);
+        }
     }
 
     private static void EnsureId(string? value, string parameterName, string what)
@@ -66,40 +93,41 @@ public static class CollateralBlobNames
         }
     }
 
-    /// <summary>
-    /// Rejects what could escape the partner's folder or confuse a reader: empty, longer than
-    /// <see cref="MaxSegmentLength"/>, path separators, "..", control characters, leading or trailing spaces.
-    /// </summary>
-    public static void EnsureSafeSegment(string? value, string parameterName, string what)
+    private static string? SegmentProblem(string? value, string what)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"The {what} is empty.", parameterName);
+            return $"The {what} is empty.";
         }
 
         if (value.Length > MaxSegmentLength)
         {
-            throw new ArgumentException($"The {what} is {value.Length} characters long; at most {MaxSegmentLength} are allowed.", parameterName);
+            return $"The {what} is {value.Length} characters long; at most {MaxSegmentLength} are allowed.";
         }
 
         if (value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The {what} '{value}' contains a path separator ('/' or '\\'); use a plain name such as 'brochure.pdf'.", parameterName);
+            return $"The {what} '{value}' contains a path separator ('/' or '\\'); use a plain name such as 'brochure.pdf'.";
         }
 
         if (value.Contains("..", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The {what} '{value}' contains '..'; use a plain name such as 'brochure.pdf'.", parameterName);
+            return $"The {what} '{value}' contains '..'; use a plain name such as 'brochure.pdf'.";
         }
 
         if (value.Any(char.IsControl))
         {
-            throw new ArgumentException($"The {what} contains control characters; use a plain name such as 'brochure.pdf'.", parameterName);
+            return $"The {what} contains control characters; use a plain name such as 'brochure.pdf'.";
         }
 
         if (value.Trim().Length != value.Length || value.EndsWith('.'))
         {
-            throw new ArgumentException($"The {what} '{value}' starts or ends with a space or ends with a dot; rename the file.", parameterName);
+            return $"The {what} '{value}' starts or ends with a space or ends with a dot; rename the file.";
         }
+
+        return null;
     }
 }
+
+/// <summary>The parts of a collateral blob name.</summary>
+public sealed record CollateralBlobName(string PartnerId, string OfferId, DocumentType Type, string FileName);

@@ -244,6 +244,34 @@ public sealed class BlobCollateralStoreTests(CollateralContainerFixture fixture)
         Assert.Equal("'brief.pdf' was not found; upload it again.", finding.Reason);
     }
 
+    [Theory]
+    [InlineData(DocumentType.OnePager, "other.pdf")]
+    [InlineData(DocumentType.CaseStudy, "brief.pdf")]
+    public async Task Inspect_BlobNameOfAnotherDocument_IsNotRead(DocumentType claimedType, string claimedFile)
+    {
+        CollateralDocument stored = await fixture.Store().UploadAsync(_partner, "offer-1", DocumentType.OnePager, "brief.pdf", new MemoryStream(CollateralFixtures.Pdf(1)));
+        var claimed = new CollateralDocument(claimedType, claimedFile, stored.BlobName, stored.SizeBytes);
+
+        CollateralFinding finding = await fixture.Store().InspectAsync(claimed);
+
+        Assert.False(finding.Valid);
+        Assert.Equal($"'{claimedFile}' was not found; upload it again.", finding.Reason);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("brief.pdf")]
+    [InlineData("")]
+    public async Task Inspect_MalformedBlobName_SaysNotFoundWithoutThrowing(string blobName)
+    {
+        var document = new CollateralDocument(DocumentType.OnePager, "brief.pdf", blobName, 10);
+
+        CollateralFinding finding = await fixture.Store().InspectAsync(document);
+
+        Assert.False(finding.Valid);
+        Assert.Equal("'brief.pdf' was not found; upload it again.", finding.Reason);
+    }
+
     [Fact]
     public async Task OpenRead_StoredBlob_ReturnsItsBytes()
     {
