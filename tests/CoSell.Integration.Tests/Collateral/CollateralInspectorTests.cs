@@ -269,14 +269,14 @@ public sealed class CollateralInspectorTests
     }
 
     [Fact]
-    public async Task Inspect_PlainZipBomb_FailsBeforeInflating()
+    public void Inspect_PlainZipBomb_FailsBeforeInflating()
     {
         byte[] bomb = CollateralFixtures.ZipBomb();
-        long before = GC.GetTotalAllocatedBytes(precise: true);
+        long before = GC.GetAllocatedBytesForCurrentThread();
 
-        CollateralFinding finding = await InspectAsync(DocumentType.CaseStudy, "story.pdf", bomb);
+        CollateralFinding finding = Inspector.Inspect(DocumentType.CaseStudy, "story.pdf", bomb);
 
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.False(finding.Valid);
         Assert.True(bomb.Length < 1024 * 1024, $"fixture is {bomb.Length} bytes");
         Assert.Contains("'story.pdf' has a part 'zeros.bin' that expands to 200 MiB (at most 100 MiB per part)", finding.Reason, StringComparison.Ordinal);
@@ -304,14 +304,14 @@ public sealed class CollateralInspectorTests
     }
 
     [Fact]
-    public async Task Inspect_DocxWithMainPartLyingAboutItsSize_FailsWithoutInflatingIt()
+    public void Inspect_DocxWithMainPartLyingAboutItsSize_FailsWithoutInflatingIt()
     {
         byte[] docx = CollateralFixtures.DocxWithLyingMainPart();
-        long before = GC.GetTotalAllocatedBytes(precise: true);
+        long before = GC.GetAllocatedBytesForCurrentThread();
 
-        CollateralFinding finding = await InspectAsync(DocumentType.OnePager, "brief.docx", docx);
+        CollateralFinding finding = Inspector.Inspect(DocumentType.OnePager, "brief.docx", docx);
 
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.False(finding.Valid);
         Assert.Equal("'brief.docx' could not be read as an Office document (it is damaged or incomplete); save it again and upload the new file.", finding.Reason);
         Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated} bytes");
