@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CoSell.Domain;
@@ -14,6 +15,8 @@ namespace CoSell.Adapters.Blobs;
 /// </summary>
 public sealed class BlobCollateralStore : ICollateralStore
 {
+    private const int UploadBlockBytes = 4 * 1024 * 1024;
+
     private readonly BlobContainerClient _container;
     private readonly CollateralOptions _options;
     private readonly CollateralInspector _inspector;
@@ -45,6 +48,14 @@ public sealed class BlobCollateralStore : ICollateralStore
         var upload = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
+
+            // Small blocks keep the SDK's buffering per upload at a few MiB; blocks commit together at the end.
+            TransferOptions = new StorageTransferOptions
+            {
+                InitialTransferSize = UploadBlockBytes,
+                MaximumTransferSize = UploadBlockBytes,
+                MaximumConcurrency = 2,
+            },
         };
         try
         {

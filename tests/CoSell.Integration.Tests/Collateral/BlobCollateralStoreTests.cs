@@ -75,6 +75,41 @@ public sealed class BlobCollateralStoreTests(CollateralContainerFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_UnseekableTenMiB_IsStoredInBlocksAndRoundTrips()
+    {
+        byte[] content = new byte[10 * 1024 * 1024 + 17];
+        new Random(3).NextBytes(content);
+
+        CollateralDocument document = await fixture.Store().UploadAsync(_partner, "offer-1", DocumentType.CaseStudy, "story.mp4", CollateralFixtures.Unseekable(content));
+
+        Assert.Equal(content.Length, document.SizeBytes);
+        Assert.Equal(content, (await Blob(document.BlobName).DownloadContentAsync()).Value.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task Upload_UnseekableJustOverDefaultLimit_ThrowsTooLargeAndStoresNothing()
+    {
+        byte[] content = new byte[25 * 1024 * 1024 + 1];
+
+        var ex = await Assert.ThrowsAsync<CollateralTooLargeException>(
+            () => fixture.Store().UploadAsync(_partner, "offer-1", DocumentType.CaseStudy, "story.mp4", CollateralFixtures.Unseekable(content)));
+
+        Assert.Equal("'story.mp4' is larger than the 25 MiB limit for co-sell documents; upload a smaller file.", ex.Message);
+        Assert.False((await Blob($"{_partner}/offer-1/case-study/story.mp4").ExistsAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Upload_UnseekableExactlyAtLimit_IsStored()
+    {
+        byte[] pdf = CollateralFixtures.Pdf(2);
+
+        CollateralDocument document = await fixture.Store(maxDocumentBytes: pdf.Length).UploadAsync(_partner, "offer-1", DocumentType.OnePager, "brief.pdf", CollateralFixtures.Unseekable(pdf));
+
+        Assert.Equal(pdf.Length, document.SizeBytes);
+        Assert.Equal(pdf, (await Blob(document.BlobName).DownloadContentAsync()).Value.Content.ToArray());
+    }
+
+    [Fact]
     public async Task Upload_SameNameTwice_ReplacesContent()
     {
         BlobCollateralStore store = fixture.Store();
