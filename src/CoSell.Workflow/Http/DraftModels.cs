@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CoSell.Domain;
 using CoSell.Workflow.Ports;
 
@@ -129,7 +130,7 @@ public sealed record DraftResponse(
     string PartnerId,
     string OfferId,
     int DraftVersion,
-    string ETag,
+    [property: JsonPropertyName("etag")] string ETag,
     DateTimeOffset UpdatedAt,
     string Name,
     SolutionType SolutionType,
