@@ -106,7 +106,7 @@ public sealed record DraftRequest(
             return (null, errors);
         }
 
-        return (new Offer(
+        var offer = new Offer(
             partnerId,
             offerId,
             name,
@@ -118,7 +118,17 @@ public sealed record DraftRequest(
             MeetsPublishingRequirements ?? false,
             BusinessProfileComplete ?? false,
             BuiltOnAzure ?? false,
-            RepeatableIpShare ?? 0m), errors);
+            RepeatableIpShare ?? 0m);
+
+        // The domain's own checks (e.g. a Services offer must be Consulting or ManagedService), so a saved draft can be submitted.
+        var submission = new Submission(offer, new CoSellMaterials([], LandingPageUrl, SocialOrEvidenceUrl, []), 1);
+        foreach (ValidationError error in SubmissionValidator.Validate(submission))
+        {
+            string field = error.Field.StartsWith("offer.", StringComparison.Ordinal) ? error.Field["offer.".Length..] : error.Field;
+            errors.Add((field, error.Message));
+        }
+
+        return errors.Count > 0 ? (null, errors) : (offer, errors);
     }
 }
 

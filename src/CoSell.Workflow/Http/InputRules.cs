@@ -4,22 +4,18 @@ using CoSell.Domain;
 
 namespace CoSell.Workflow.Http;
 
-/// <summary>
-/// Shape rules for path values and small fields. Ids follow <see cref="WorkflowNames.ReviewInstanceId"/>: [a-z0-9-].
-/// (Kept private to the HTTP layer until the domain publishes its own id rules.)
-/// </summary>
+/// <summary>Shape rules for path values and small fields; ids, countries and e-mail follow the domain's rules.</summary>
 internal static partial class InputRules
 {
-    public const string OutsideListedCountries = "OOO";
+    public const string OutsideListedCountries = CountryCodes.AllOtherCountries;
 
-    public static bool IsValidId(string? value) => value is not null && IdPattern().IsMatch(value);
+    public static bool IsValidId(string? value) => Ids.IsValid(value);
 
-    public static bool IsValidCountryCode(string? value) => value is not null && CountryPattern().IsMatch(value);
+    public static bool IsValidCountryCode(string? value) => CountryCodes.IsKnown(value);
 
     public static bool IsValidMonth(string? value) => value is not null && MonthPattern().IsMatch(value);
 
-    public static bool IsValidEmail(string? value)
-        => value is not null && value.Length <= 254 && EmailPattern().IsMatch(value);
+    public static bool IsValidEmail(string? value) => EmailAddresses.IsValid(value);
 
     public static bool IsValidHttpUrl(string? value)
         => value is not null && value.Length <= 2048
@@ -82,17 +78,8 @@ internal static partial class InputRules
     public static bool TryParsePositiveInt(string? value, out int result)
         => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result > 0;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CountryPattern();
-
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
     private static partial Regex MonthPattern();
-
-    [GeneratedRegex(@"^[^@\s""<>,;]+@[^@\s""<>,;]+\.[^@\s""<>,;.]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]*$", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();

@@ -155,7 +155,7 @@ public sealed class SubmissionHandlers
         bool inProgress = latest is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended };
         OfferStatusSnapshot? current = record.Current;
         StatusResponse response = current is null
-            ? new StatusResponse(partnerId, offerId, StatusLabels.NotSubmitted, "Not submitted for co-sell review", [], [], [], null, null, null, null, record.DraftVersion, null, inProgress, inProgress ? latestId : null)
+            ? new StatusResponse(partnerId, offerId, StatusResponse.NotSubmitted, "Not submitted for co-sell review", [], [], [], null, null, null, null, record.DraftVersion, null, inProgress, inProgress ? latestId : null)
             : new StatusResponse(
                 partnerId,
                 offerId,

@@ -22,6 +22,7 @@ public sealed record SubmissionStatusResponse(
     string? Failure);
 
 /// <summary>The offer's current co-sell status, every requirement explained (GetStatus).</summary>
+/// <param name="Status">NotReady, CoSellReady, CoSellIncentivized, or <see cref="NotSubmitted"/> before the first review.</param>
 public sealed record StatusResponse(
     string PartnerId,
     string OfferId,
@@ -37,26 +38,10 @@ public sealed record StatusResponse(
     int DraftVersion,
     int? EvaluatedDraftVersion,
     bool ReviewInProgress,
-    string? ReviewInstanceId);
+    string? ReviewInstanceId)
+{
+    public const string NotSubmitted = nameof(NotSubmitted);
+}
 
 /// <summary>The offer's audit trail, oldest first (GetHistory).</summary>
 public sealed record HistoryResponse(string PartnerId, string OfferId, IReadOnlyList<HistoryEntry> Entries);
-
-/// <summary>Today's Partner Center names for the seed's statuses (SPEC §4).</summary>
-public static class StatusLabels
-{
-    public const string NotSubmitted = nameof(NotSubmitted);
-
-    public static string Label(CoSellStatus status, IReadOnlyList<IncentiveTrack> tracks) => status switch
-    {
-        CoSellStatus.NotReady => "In market (not co-sell ready)",
-        CoSellStatus.CoSellReady => "Co-sell ready",
-        CoSellStatus.CoSellIncentivized => string.Join(" and ", tracks.Select(t => t switch
-        {
-            IncentiveTrack.AzureIp => "Azure IP co-sell eligible",
-            IncentiveTrack.BusinessApplications => "Business Applications co-sell eligible",
-            _ => t.ToString(),
-        })) is { Length: > 0 } names ? names : "Co-sell incentivized",
-        _ => status.ToString(),
-    };
-}

@@ -113,6 +113,7 @@ public sealed class DraftApiTests : IClassFixture<DurableFixture>
         { "isTransactable", "\"yes\"", "isTransactable" },
         { "landingPageUrl", "\"javascript:alert(1)\"", "landingPageUrl" },
         { "socialOrEvidenceUrl", "\"not a url\"", "socialOrEvidenceUrl" },
+        { "solutionType", "\"Services\"", "kind" },
         { "documents", "[]", "documents" },
         { "contacts", "[{\"name\":\"Ana\"}]", "contacts" },
     };
