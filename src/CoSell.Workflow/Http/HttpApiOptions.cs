@@ -17,8 +17,8 @@ public sealed class HttpApiOptions
     /// <summary>Most contacts one offer may list.</summary>
     public int MaxContacts { get; set; } = 1000;
 
-    /// <summary>Largest monthly revenue file.</summary>
-    public int MaxRevenueBytes { get; set; } = 32 * 1024 * 1024;
+    /// <summary>Largest monthly revenue file (tens of thousands of organisations at ~100 bytes a row fit easily).</summary>
+    public int MaxRevenueBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Largest reviewer form post.</summary>
     public int MaxReviewFormBytes { get; set; } = 16 * 1024;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CoSell.Workflow.Http;
 
@@ -27,22 +28,37 @@ public static class RequestBody
             return BodyResult.Fail<byte[]>(HttpProblems.TooLarge(field, maxBytes));
         }
 
+        // Let the server accept up to our own limit (Kestrel's default is 30 MB); we enforce the limit ourselves.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = maxBytes + 1;
+        }
+
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
-        while (true)
+        try
         {
-            int read = await request.Body.ReadAsync(chunk, cancellationToken);
-            if (read == 0)
+            while (true)
             {
-                break;
-            }
+                int read = await request.Body.ReadAsync(chunk, cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            if (buffer.Length + read > maxBytes)
-            {
-                return BodyResult.Fail<byte[]>(HttpProblems.TooLarge(field, maxBytes));
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return BodyResult.Fail<byte[]>(HttpProblems.TooLarge(field, maxBytes));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return BodyResult.Fail<byte[]>(ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? HttpProblems.TooLarge(field, maxBytes)
+                : HttpProblems.Validation(field, "The request body could not be read completely."));
         }
 
         return new BodyResult<byte[]>(buffer.ToArray(), null);

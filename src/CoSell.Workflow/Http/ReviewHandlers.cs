@@ -98,6 +98,12 @@ public sealed class ReviewHandlers
             return ReviewPages.Review(evidence, DocumentBase(request, token), problem, StatusCodes.Status400BadRequest);
         }
 
+        // A review that already ended (expired, or its instance is gone) takes no decision: recording one would mislead.
+        if (!await IsWaitingAsync(row.InstanceId, cancellationToken))
+        {
+            return ReviewPages.Message(StatusCodes.Status410Gone, "Review closed", "This review is no longer waiting for a decision (it expired or was closed). Nothing was recorded.");
+        }
+
         DateTimeOffset now = _time.GetUtcNow();
         string? note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ReviewerDecision mine = decision == "approve" ? ReviewerDecision.Approve(row.Reviewer, now, note) : ReviewerDecision.Reject(row.Reviewer, note!, now);
@@ -195,11 +201,16 @@ public sealed class ReviewHandlers
     /// <summary>A repeat POST delivers the recorded decision again, in case the first raise was lost; a finished review needs none.</summary>
     private async Task ReRaiseAsync(string instanceId, ReviewerDecision recorded, CancellationToken cancellationToken)
     {
-        OrchestrationMetadata? instance = await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended })
+        if (await IsWaitingAsync(instanceId, cancellationToken))
         {
             await _durable.RaiseEventAsync(instanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
         }
+    }
+
+    private async Task<bool> IsWaitingAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? instance = await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        return instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended };
     }
 
     /// <summary>

@@ -134,6 +134,22 @@ public sealed class ReviewApiTests : IClassFixture<DurableFixture>
         Assert.Equal((ReviewResolution.Rejected, "Missing one-pager pages"), (outcome.Resolution, outcome.Comment));
     }
 
+    [Fact]
+    public async Task DecideReview_ReviewNoLongerWaiting_410AndNothingRecorded()
+    {
+        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
+        Review review = await StartReviewAsync(app, withSnapshot: true);
+        await _durable.Client.TerminateInstanceAsync(review.InstanceId, "closed by test");
+        await _durable.WaitForCompletionAsync(review.InstanceId);
+
+        HttpResponseMessage response = await app.Anonymous().PostAsync($"/review/{review.Token}", Form("decision=approve"));
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("Nothing was recorded", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(app.Tokens.DecisionOf(review.InstanceId));
+        Assert.Null(app.Tokens.TokenRow(review.TokenId)!.UsedAt);
+    }
+
     [Theory]
     [InlineData("decision=reject")]
     [InlineData("decision=reject&comment=+++")]
