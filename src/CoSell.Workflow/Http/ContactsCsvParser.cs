@@ -62,6 +62,7 @@ public static class ContactsCsvParser
         }
 
         var contacts = new List<SalesContact>();
+        var lines = new List<int>();
         foreach (CsvRecord row in records.Skip(1))
         {
             if (row.Fields.Count != header.Fields.Count)
@@ -78,13 +79,19 @@ public static class ContactsCsvParser
             if (contact is not null)
             {
                 contacts.Add(contact);
+                lines.Add(row.Line);
             }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(ContactRules.ValidateList(contacts).Select(e => new CsvError(lines[e.Index], ColumnTitle(e.Field), e.Message)));
         }
 
         return errors.Count > 0 ? new ContactsParseResult([], errors) : new ContactsParseResult(contacts, []);
     }
 
-    private static string ColumnTitle(string field) => field switch
+    private static string? ColumnTitle(string field) => field switch
     {
         "name" => "Name",
         "email" => "Email",
@@ -92,6 +99,7 @@ public static class ContactsCsvParser
         "role" => "Role",
         "countries" => "Countries",
         "states" => "States",
+        "" => null,
         _ => field,
     };
 }
@@ -109,6 +117,29 @@ public sealed record ContactInput(
 public static class ContactRules
 {
     public const int MaxTextLength = 200;
+
+    private static readonly Offer ListCheckOffer = new("placeholder", "placeholder", "placeholder", SolutionType.IpSolution, OfferKind.SaaS, false, ["US"], false, false, false, false, 0m);
+
+    /// <summary>
+    /// The domain's rules for the list as a whole (e.g. each contact needs its own e-mail address), so an imported list
+    /// is one the submission validator accepts. Returns the contact's index, its camelCase field and the reason.
+    /// </summary>
+    public static IReadOnlyList<(int Index, string Field, string Message)> ValidateList(IReadOnlyList<SalesContact> contacts)
+    {
+        // Only the contact errors are read; the placeholder offer is valid and its errors, if any, are ignored.
+        var submission = new Submission(ListCheckOffer, new CoSellMaterials([], null, null, contacts), 1);
+        var errors = new List<(int Index, string Field, string Message)>();
+        foreach (ValidationError error in SubmissionValidator.Validate(submission))
+        {
+            System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(error.Field, @"^materials\.contacts\[(\d+)\]\.?([A-Za-z]*)");
+            if (match.Success)
+            {
+                errors.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value, error.Message));
+            }
+        }
+
+        return errors;
+    }
 
     /// <summary>The normalised contact (trimmed, country codes upper case), or the problems keyed by camelCase field.</summary>
     public static (SalesContact? Contact, IReadOnlyList<(string Field, string Message)> Errors) Validate(ContactInput input)

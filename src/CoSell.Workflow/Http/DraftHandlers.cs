@@ -150,7 +150,7 @@ public sealed class DraftHandlers
         UpdateOutcome outcome = await _updater.UpdateAsync(partnerId, offerId, ifMatch, current =>
         {
             var documents = current.Materials.Documents
-                .Where(d => d.Type != type || (type != DocumentType.OnePager && !string.Equals(d.FileName, fileName, StringComparison.Ordinal)))
+                .Where(d => d.Type != type || (type != DocumentType.OnePager && !string.Equals(d.FileName, fileName, StringComparison.OrdinalIgnoreCase)))
                 .Append(stored)
                 .ToList();
             return current with { Materials = current.Materials with { Documents = documents } };
@@ -174,7 +174,7 @@ public sealed class DraftHandlers
         UpdateOutcome outcome = await _updater.UpdateAsync(partnerId, offerId, EntityTags.IfMatch(request), current =>
         {
             var documents = current.Materials.Documents
-                .Where(d => d.Type != type || !string.Equals(d.FileName, fileName, StringComparison.Ordinal))
+                .Where(d => d.Type != type || !string.Equals(d.FileName, fileName, StringComparison.OrdinalIgnoreCase))
                 .ToList();
             found = documents.Count != current.Materials.Documents.Count;
             return found ? current with { Materials = current.Materials with { Documents = documents } } : null;
@@ -277,6 +277,11 @@ public sealed class DraftHandlers
             {
                 contacts.Add(contact);
             }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(ContactRules.ValidateList(contacts).Select(e => (e.Field.Length == 0 ? $"contacts[{e.Index}]" : $"contacts[{e.Index}].{e.Field}", e.Message)));
         }
 
         return errors.Count > 0

@@ -85,6 +85,20 @@ public sealed class ContactsCsvParserTests
     }
 
     [Fact]
+    public void Parse_SameEmailTwice_ReportsTheSecondLineAsTheDomainWould()
+    {
+        string csv = Header
+            + "Ana,ana@contoso.example,Seller,Sales,US,\n"
+            + "Ana again,ANA@contoso.example,Seller,Sales,CA,\n";
+
+        ContactsParseResult result = ContactsCsvParser.Parse(csv, 100);
+
+        Assert.Empty(result.Contacts);
+        CsvError error = Assert.Single(result.Errors);
+        Assert.Equal((3, "Email"), (error.Line, error.Column));
+    }
+
+    [Fact]
     public void Parse_MissingAndUnknownHeaderColumns_ReportedOnLineOne()
     {
         ContactsParseResult result = ContactsCsvParser.Parse("Name,E-mail,Job title,Role,Countries\nAna,ana@contoso.example,Seller,Sales,US\n", 100);

@@ -58,6 +58,19 @@ public sealed class DocumentAndContactApiTests : IClassFixture<DurableFixture>
         Assert.Equal(Pdf.Length * 2, story.SizeBytes);
     }
 
+    [Fact]
+    public async Task UploadDocument_SameNameDifferentCase_ReplacesTheEntry()
+    {
+        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
+        app.Offers.Seed(TestData.Offer());
+
+        await app.Partner().SendAsync(DraftApiTests.PutBytes(Offer + "/documents/case-study/Story.pdf", Pdf));
+        await app.Partner().SendAsync(DraftApiTests.PutBytes(Offer + "/documents/case-study/story.PDF", Pdf));
+
+        CollateralDocument story = Assert.Single(app.Offers.Find("contoso", "analytics")!.Materials.Documents, d => d.Type == DocumentType.CaseStudy);
+        Assert.Equal("story.PDF", story.FileName);
+    }
+
     [Theory]
     [InlineData("brochure", "a.pdf", "documentType")]
     [InlineData("one-pager", "..evil.pdf", "fileName")]
@@ -205,6 +218,20 @@ public sealed class DocumentAndContactApiTests : IClassFixture<DurableFixture>
         await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
         OfferRecord seeded = app.Offers.Seed(TestData.Offer());
         string json = "[{\"name\":\"Li\",\"email\":\"li@contoso.example\",\"countries\":[\"US\"]},{\"name\":\"Bo\",\"email\":\"bo\",\"countries\":[\"US\"]}]";
+
+        HttpResponseMessage response = await app.Partner().PutAsync(Offer + "/contacts", ApiTestApp.Json(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["contacts[1].email"], await response.ProblemFieldsAsync());
+        Assert.Same(seeded, app.Offers.Find("contoso", "analytics"));
+    }
+
+    [Fact]
+    public async Task ImportContacts_JsonSameEmailTwice_400NamingTheSecondAndNothingChanged()
+    {
+        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
+        OfferRecord seeded = app.Offers.Seed(TestData.Offer());
+        string json = "[{\"name\":\"Li\",\"email\":\"li@contoso.example\",\"countries\":[\"US\"]},{\"name\":\"Li 2\",\"email\":\"li@contoso.example\",\"countries\":[\"CA\"]}]";
 
         HttpResponseMessage response = await app.Partner().PutAsync(Offer + "/contacts", ApiTestApp.Json(json));
 
