@@ -19,15 +19,19 @@ public sealed class SubmissionHandlers
     private readonly DurableTaskClient _durable;
     private readonly TimeProvider _time;
     private readonly HttpApiOptions _options;
+    private readonly IOptions<ReviewOptions> _review;
 
+    /// <param name="review">Reviewers and timings put into every new review (section "Review", bound by AddCoSellWorkflow).</param>
     public SubmissionHandlers(
         RouteAuthorizer authorizer,
         IOfferStore offers,
         IHistoryStore history,
         DurableTaskClient durable,
         TimeProvider time,
-        IOptions<HttpApiOptions> options)
+        IOptions<HttpApiOptions> options,
+        IOptions<ReviewOptions> review)
     {
+        _review = review;
         _authorizer = authorizer;
         _offers = offers;
         _history = history;
@@ -77,7 +81,7 @@ public sealed class SubmissionHandlers
         string instanceId = WorkflowNames.ReviewInstanceId(partnerId, offerId, record.DraftVersion);
         if (await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
         {
-            var input = new ReviewRequest(submission, submittedBy, _time.GetUtcNow());
+            var input = new ReviewRequest(submission, submittedBy, _time.GetUtcNow()) { Policy = _review.Value.ToPolicy() };
             try
             {
                 await _durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.CoSellReview, input, new StartOrchestrationOptions(instanceId), cancellationToken);

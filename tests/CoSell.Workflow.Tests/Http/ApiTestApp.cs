@@ -80,6 +80,7 @@ internal sealed class ApiTestApp : IAsyncDisposable
     public const string ContosoKey = "key-contoso-0123456789";
     public const string FabrikamKey = "key-fabrikam-9876543210";
     public const string AdminKey = "admin-key-5555";
+    public const string Reviewer = "reviewer@microsoft.example";
 
     private readonly WebApplication _app;
 
@@ -118,6 +119,11 @@ internal sealed class ApiTestApp : IAsyncDisposable
         });
         builder.Services.AddRouting();
         builder.Services.AddCoSellHttp(builder.Configuration);
+        builder.Services.Configure<ReviewOptions>(o =>
+        {
+            o.Reviewers = [Reviewer];
+            o.ExpireAfter = TimeSpan.FromDays(7);
+        });
         if (configure is not null)
         {
             builder.Services.Configure(configure);

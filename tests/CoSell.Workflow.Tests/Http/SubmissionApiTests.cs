@@ -40,6 +40,8 @@ public sealed class SubmissionApiTests : IClassFixture<DurableFixture>
         Assert.Equal("pm@contoso.example", input.SubmittedBy);
         Assert.Equal(3, input.Submission.DraftVersion);
         Assert.Equal(app.Time.Now, input.SubmittedAt);
+        Assert.Equal([ApiTestApp.Reviewer], input.Policy.Reviewers);
+        Assert.Equal(TimeSpan.FromDays(7), input.Policy.ExpireAfter);
         Assert.Equal(WorkflowNames.CoSellReview, instance.Name);
     }
 
