@@ -106,7 +106,8 @@ internal sealed class ApiTestApp : IAsyncDisposable
 
     public DurableTaskClient Durable { get; }
 
-    public static async Task<ApiTestApp> StartAsync(DurableTaskClient durable, Action<HttpApiOptions>? configure = null)
+    /// <param name="overrides">Registrations applied last, e.g. the workflow host's ports for an end-to-end test.</param>
+    public static async Task<ApiTestApp> StartAsync(DurableTaskClient durable, Action<HttpApiOptions>? configure = null, Action<IServiceCollection>? overrides = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -138,6 +139,7 @@ internal sealed class ApiTestApp : IAsyncDisposable
         builder.Services.AddSingleton<IReviewLinkSigner>(_ => holder.App!.Signer);
         builder.Services.AddSingleton<TimeProvider>(_ => holder.App!.Time);
         builder.Services.AddSingleton(durable);
+        overrides?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.MapCoSellApi();
         holder.App = new ApiTestApp(app, durable);
