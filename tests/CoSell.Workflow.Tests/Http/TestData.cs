@@ -76,6 +76,10 @@ internal static class TestData
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         JsonElement body = await response.ReadJsonAsync();
         Assert.Equal((int)response.StatusCode, body.GetProperty("status").GetInt32());
+        Assert.StartsWith("https://", body.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
+        Assert.DoesNotContain("   at ", body.ToString(), StringComparison.Ordinal);
         return body.TryGetProperty("errors", out JsonElement errors)
             ? errors.EnumerateObject().Select(p => p.Name).ToList()
             : [];
