@@ -21,7 +21,7 @@ public static class ApiJson
     }
 
     /// <summary>A plain reason without .NET type names.</summary>
-    internal static string Explain(JsonException ex)
+    internal static string Explain(JsonException ex, string field)
     {
         string message = ex.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
@@ -32,15 +32,23 @@ public static class ApiJson
             return $"Unknown field '{name}'.";
         }
 
-        if (message.Contains("is invalid after a value", StringComparison.Ordinal)
-            || message.Contains("invalid start of a value", StringComparison.Ordinal)
-            || message.Contains("end of data", StringComparison.Ordinal)
-            || ex.LineNumber is null)
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return "The body is not well-formed JSON.";
+            // The message names the record being built, not the member's type, so go by the field.
+            if (field == "kind")
+            {
+                return "Not an offer kind; use one of " + string.Join(", ", Enum.GetNames<CoSell.Domain.OfferKind>()) + ".";
+            }
+
+            if (field == "solutionType")
+            {
+                return "Not a solution type; use one of " + string.Join(", ", Enum.GetNames<CoSell.Domain.SolutionType>()) + ".";
+            }
+
+            return "The value has the wrong type or format for this field.";
         }
 
-        return "The value has the wrong type or format for this field.";
+        return "The body is not well-formed JSON" + (ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})." : ".");
     }
 
     private static JsonSerializerOptions Create()

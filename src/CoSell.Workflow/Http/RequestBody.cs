@@ -99,7 +99,8 @@ public static class RequestBody
         }
         catch (JsonException ex)
         {
-            return BodyResult.Fail<T>(HttpProblems.Validation(ApiJson.FieldOf(ex, root), ApiJson.Explain(ex)));
+            string field = ApiJson.FieldOf(ex, root);
+            return BodyResult.Fail<T>(HttpProblems.Validation(field, ApiJson.Explain(ex, field)));
         }
     }
 

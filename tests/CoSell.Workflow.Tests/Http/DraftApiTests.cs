@@ -161,6 +161,22 @@ public sealed class DraftApiTests : IClassFixture<DurableFixture>
         Assert.Null(app.Offers.Find("contoso", "analytics"));
     }
 
+    [Theory]
+    [InlineData("{\"name\": ", "name", "not well-formed JSON")]
+    [InlineData("{\"name\":\"A\",\"solutionType\":\"IpSolution\",\"kind\":\"Saas2\",\"eligibleCountries\":[\"US\"]}", "kind", "SaaS, AzureApplication")]
+    [InlineData("{\"name\":\"A\",\"solutionType\":\"Ip\",\"kind\":\"SaaS\",\"eligibleCountries\":[\"US\"]}", "solutionType", "IpSolution, Services")]
+    public async Task SaveDraft_BadJson_MessageSaysWhatIsWrong(string json, string field, string expected)
+    {
+        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
+
+        HttpResponseMessage response = await app.Partner().PutAsync(Url, ApiTestApp.Json(json));
+
+        JsonElement errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        string message = errors.EnumerateObject().Single().Value[0].GetString()!;
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Equal(field, errors.EnumerateObject().Single().Name);
+    }
+
     [Fact]
     public async Task SaveDraft_NotJson_415()
     {
