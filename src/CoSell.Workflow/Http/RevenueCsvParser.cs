@@ -135,7 +135,16 @@ public static class RevenueCsvParser
 
             if (errors.Count == before)
             {
-                rows.Add(new OrganisationProfile(organisation, month, acr, solutions, isv, gold));
+                var profile = new OrganisationProfile(organisation, month, acr, solutions, isv, gold);
+                foreach (ValidationError error in SubmissionValidator.Validate(profile))
+                {
+                    errors.Add(new CsvError(row.Line, error.Field.Replace("organisation.", string.Empty, StringComparison.Ordinal), error.Message));
+                }
+
+                if (errors.Count == before)
+                {
+                    rows.Add(profile);
+                }
             }
         }
 
