@@ -142,9 +142,15 @@ public sealed class DraftHandlers
         }
 
         CollateralDocument stored;
-        using (var content = new MemoryStream(bytes.Value, writable: false))
+        try
         {
+            using var content = new MemoryStream(bytes.Value, writable: false);
             stored = await _collateral.UploadAsync(partnerId, offerId, type, fileName, content, cancellationToken);
+        }
+        catch (CollateralTooLargeException ex)
+        {
+            // The store's own limit is lower than ours; nothing was stored.
+            return HttpProblems.TooLarge("document", ex.MaxBytes > 0 ? ex.MaxBytes : _options.MaxDocumentBytes);
         }
 
         UpdateOutcome outcome = await _updater.UpdateAsync(partnerId, offerId, ifMatch, current =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CoSell.Domain;
 using CoSell.Workflow.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSell.Workflow.Tests.Http;
 
@@ -101,6 +102,19 @@ public sealed class DocumentAndContactApiTests : IClassFixture<DurableFixture>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(["document"], await response.ProblemFieldsAsync());
         Assert.Empty(app.Collateral.Blobs);
+        Assert.Same(seeded, app.Offers.Find("contoso", "analytics"));
+    }
+
+    [Fact]
+    public async Task UploadDocument_StoreRefusesTheSize_413AndTheDraftUnchanged()
+    {
+        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client, overrides: services => services.AddSingleton<ICollateralStore>(new TooSmallCollateralStore()));
+        OfferRecord seeded = app.Offers.Seed(TestData.Offer());
+
+        HttpResponseMessage response = await app.Partner().SendAsync(DraftApiTests.PutBytes(Offer + "/documents/one-pager/big.pdf", Pdf));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(["document"], await response.ProblemFieldsAsync());
         Assert.Same(seeded, app.Offers.Find("contoso", "analytics"));
     }
 
@@ -294,5 +308,15 @@ public sealed class DocumentAndContactApiTests : IClassFixture<DurableFixture>
         JsonElement body = await last.ReadJsonAsync();
         Assert.Equal(4, body.GetProperty("draftVersion").GetInt32());
         Assert.Equal(4, (await app.History.ListAsync("contoso", "analytics")).Count);
+    }
+
+    private sealed class TooSmallCollateralStore : ICollateralStore
+    {
+        public Task<CollateralDocument> UploadAsync(string partnerId, string offerId, DocumentType type, string fileName, Stream content, CancellationToken cancellationToken = default)
+            => throw new CollateralTooLargeException(fileName, 8);
+
+        public Task<CollateralFinding> InspectAsync(CollateralDocument document, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
