@@ -56,6 +56,11 @@ public sealed class ReviewHandlers
         }
 
         ReviewEvidence evidence = await LoadEvidenceAsync(row, cancellationToken);
+        if (evidence.Decision is null && !await IsWaitingAsync(row.InstanceId, cancellationToken))
+        {
+            return ClosedReview();
+        }
+
         return ReviewPages.Review(evidence, DocumentBase(request, token), null, StatusCodes.Status200OK);
     }
 
@@ -101,7 +106,7 @@ public sealed class ReviewHandlers
         // A review that already ended (expired, or its instance is gone) takes no decision: recording one would mislead.
         if (!await IsWaitingAsync(row.InstanceId, cancellationToken))
         {
-            return ReviewPages.Message(StatusCodes.Status410Gone, "Review closed", "This review is no longer waiting for a decision (it expired or was closed). Nothing was recorded.");
+            return ClosedReview();
         }
 
         DateTimeOffset now = _time.GetUtcNow();
@@ -173,6 +178,9 @@ public sealed class ReviewHandlers
 
         return row.ExpiresAt <= now ? (null, Expired()) : (row, null);
     }
+
+    private static IResult ClosedReview()
+        => ReviewPages.Message(StatusCodes.Status410Gone, "Review closed", "This review is no longer waiting for a decision (it expired or was closed). Nothing was recorded.");
 
     private static IResult Expired()
         => ReviewPages.Message(StatusCodes.Status410Gone, "Review link expired", "This review link has expired. The review was closed or a new link has been sent.");

@@ -135,15 +135,18 @@ public sealed class ReviewApiTests : IClassFixture<DurableFixture>
     }
 
     [Fact]
-    public async Task DecideReview_ReviewNoLongerWaiting_410AndNothingRecorded()
+    public async Task Review_NoLongerWaiting_410PageWithoutFormAndNothingRecorded()
     {
         await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
         Review review = await StartReviewAsync(app, withSnapshot: true);
         await _durable.Client.TerminateInstanceAsync(review.InstanceId, "closed by test");
         await _durable.WaitForCompletionAsync(review.InstanceId);
 
+        HttpResponseMessage page = await app.Anonymous().GetAsync($"/review/{review.Token}");
         HttpResponseMessage response = await app.Anonymous().PostAsync($"/review/{review.Token}", Form("decision=approve"));
 
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        Assert.DoesNotContain("<form", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("Nothing was recorded", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(app.Tokens.DecisionOf(review.InstanceId));
