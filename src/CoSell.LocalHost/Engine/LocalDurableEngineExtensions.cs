@@ -47,7 +47,8 @@ public static class LocalDurableEngineExtensions
 
         services.AddGrpc();
         services.AddSingleton(sp => new AzureStorageOrchestrationService(CreateSettings(options, sp.GetRequiredService<ILoggerFactory>())));
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationService>(sp => new GuardedOrchestrationService(
+            sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<ILogger<GuardedOrchestrationService>>()));
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.Configure<TaskHubGrpcServerOptions>(server => server.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
 

@@ -113,4 +113,16 @@ public sealed class LocalDurableEngineTests(ITestOutputHelper output)
         output.WriteLine($"stopped after {stoppedAfter?.TotalMilliseconds:F0} ms");
         Assert.NotNull(stoppedAfter);
     }
+
+    [Fact]
+    public async Task Host_StoppedBeforeTheWorkerAttaches_StopsWithoutCrashingTheProcess()
+    {
+        LocalEngineTestHost host = await LocalEngineTestHost.StartAsync(r => ReviewShapedOrchestrator.Register(r, checkCalls));
+
+        TimeSpan? stoppedAfter = await host.StopAsync(TimeSpan.FromSeconds(30));
+        await host.DisposeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.NotNull(stoppedAfter);
+    }
 }
