@@ -31,11 +31,12 @@ public static class LocalDurableEngineExtensions
         LocalEngineOptions options = ReadOptions(builder.Configuration);
         int grpcPort = options.GrpcPort == 0 ? FreeLoopbackPort() : options.GrpcPort;
         LocalEngineEndpoint endpoint = new(grpcPort);
-        string siteUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? LocalHostUrls.Default;
+        string siteUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : LocalHostUrls.Default;
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Listening in code makes Kestrel ignore the "urls" setting, so the site endpoints are bound here too.
+            // Listening in code makes Kestrel ignore the "urls" setting (it logs "Overriding address(es)"), so the
+            // site endpoints are bound here too.
             LocalHostUrls.Listen(kestrel, siteUrls);
             kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
         });
