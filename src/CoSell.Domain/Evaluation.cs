@@ -24,6 +24,12 @@ public sealed record Evaluation(
 {
     /// <summary>The failed, non-optional requirements.</summary>
     public IEnumerable<RequirementResult> Failures => Requirements.Where(r => !r.Passed && !r.Optional);
+
+    /// <summary>
+    /// The failed, non-optional step-1 and step-3 requirements (including a rejected or expired review): exactly what
+    /// keeps the offer from Co-sell ready. Unlike <see cref="Failures"/> it leaves out step-4 incentive-track gaps.
+    /// </summary>
+    public IEnumerable<RequirementResult> BlockingFailures => Failures.Where(r => r.Step is 1 or 3);
 }
 
 /// <summary>One invalid input field and why.</summary>

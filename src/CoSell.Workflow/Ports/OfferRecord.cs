@@ -27,6 +27,7 @@ public sealed record OfferRecord(
 /// <param name="Submission">What was evaluated; the monthly re-evaluation re-runs the rules on it.</param>
 /// <param name="PartnerEmail">Where partner notifications for this offer go (the submitter).</param>
 /// <param name="Collateral">Content findings at review time (re-used by the monthly re-evaluation).</param>
+/// <param name="PreviousStatus">The status this snapshot replaced (null for the first one); lets a retried write recover the audit's From.</param>
 public sealed record OfferStatusSnapshot(
     CoSellStatus Status,
     Evaluation Evaluation,
@@ -38,4 +39,5 @@ public sealed record OfferStatusSnapshot(
     bool ReviewerApproved,
     string PartnerEmail,
     Submission Submission,
-    IReadOnlyList<CollateralFinding> Collateral);
+    IReadOnlyList<CollateralFinding> Collateral,
+    CoSellStatus? PreviousStatus = null);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using CoSell.Domain;
+using CoSell.Workflow.Ports;
+
+namespace CoSell.Adapters.Tables;
+
+/// <summary>
+/// Table <c>CoSellHistory</c>, append-only. PK = <c>{partnerId}~{offerId}</c>: ids are [a-z0-9-], and '~' is legal in
+/// keys, cannot occur in an id, and sorts after every id character, so one partner's offers stay contiguous.
+/// RK = <c>{At:yyyyMMddTHHmmssfffffff}-{EntryId}</c> (UTC): key order is time order, and the same entry always gets
+/// the same key, so a retried append hits 409, which counts as success.
+/// </summary>
+public sealed class TableHistoryStore : IHistoryStore
+{
+    public const char Separator = '~';
+
+    readonly CoSellTables _tables;
+
+    public TableHistoryStore(CoSellTables tables) => _tables = tables;
+
+    public static string PartitionKeyOf(string partnerId, string offerId) =>
+        TableColumns.Key(partnerId, nameof(partnerId)) + Separator + TableColumns.Key(offerId, nameof(offerId));
+
+    public static string RowKeyOf(HistoryEntry entry) =>
+        TableColumns.Key(entry.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfffffff", CultureInfo.InvariantCulture) + "-" + entry.EntryId, nameof(entry.EntryId));
+
+    public async Task AppendAsync(HistoryEntry entry, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await _tables.GetAsync(CoSellTables.History, cancellationToken);
+        var entity = new TableEntity(PartitionKeyOf(entry.PartnerId, entry.OfferId), RowKeyOf(entry))
+        {
+            ["PartnerId"] = entry.PartnerId,
+            ["OfferId"] = entry.OfferId,
+            ["EntryId"] = entry.EntryId,
+            ["At"] = entry.At,
+            ["Kind"] = entry.Kind.ToString(),
+            ["Actor"] = entry.Actor,
+        };
+        TableColumns.SetIfNotNull(entity, "FromStatus", entry.FromStatus?.ToString());
+        TableColumns.SetIfNotNull(entity, "ToStatus", entry.ToStatus?.ToString());
+        TableColumns.SetIfNotNull(entity, "InstanceId", entry.InstanceId);
+        TableColumns.SetLongString(entity, "Summary", entry.Summary);
+        if (entry.Evidence is not null)
+        {
+            TableColumns.SetLongString(entity, "EvidenceJson", TableJson.Serialize(entry.Evidence));
+        }
+
+        TableColumns.EnsureFits(entity, $"History entry {entry.EntryId}");
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
+        {
+            // Already written by an earlier attempt: appends are idempotent by key.
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ListAsync(string partnerId, string offerId, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await _tables.GetAsync(CoSellTables.History, cancellationToken);
+        string partition = PartitionKeyOf(partnerId, offerId);
+        var entries = new List<HistoryEntry>();
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            entries.Add(FromEntity(entity));
+        }
+
+        return entries;
+    }
+
+    static HistoryEntry FromEntity(TableEntity entity)
+    {
+        string? evidence = TableColumns.GetLongString(entity, "EvidenceJson");
+        return new HistoryEntry(
+            entity.GetString("PartnerId"),
+            entity.GetString("OfferId"),
+            entity.GetString("EntryId"),
+            entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+            Enum.Parse<HistoryKind>(entity.GetString("Kind")),
+            entity.GetString("Actor") ?? "",
+            TableColumns.GetLongString(entity, "Summary") ?? "",
+            ParseStatus(entity.GetString("FromStatus")),
+            ParseStatus(entity.GetString("ToStatus")),
+            entity.GetString("InstanceId"),
+            evidence is null ? null : TableJson.Deserialize<List<string>>(evidence));
+    }
+
+    static CoSellStatus? ParseStatus(string? value) => value is null ? null : Enum.Parse<CoSellStatus>(value);
+}

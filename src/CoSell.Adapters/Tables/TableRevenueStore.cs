@@ -1,0 +1,183 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using CoSell.Domain;
+using CoSell.Workflow.Ports;
+
+namespace CoSell.Adapters.Tables;
+
+/// <summary>
+/// Table <c>OrgRevenue</c>: PK month <c>YYYY-MM</c>, RK organisation id. Money is stored as an invariant decimal string
+/// (<c>AcrTtmUsd</c>) because Table Storage has no decimal type and a double would round; the per-solution figures
+/// are a JSON column. Partition <c>latest</c> holds one index row per organisation naming its newest month.
+/// </summary>
+/// <remarks>
+/// <see cref="ImportAsync"/> upserts (replace) on purpose: a month's feed is the whole truth for that month, so a
+/// re-import (a retried activity, or a corrected feed) must overwrite the month's rows rather than fail or merge with
+/// stale values. Nothing else writes this table, so no one's change can be lost by it.
+/// </remarks>
+public sealed class TableRevenueStore : IRevenueStore
+{
+    /// <summary>A table transaction holds at most 100 operations and 4 MiB.</summary>
+    public const int MaxBatchSize = 100;
+    const long MaxBatchBytes = 3_500_000;
+
+    /// <summary>Partition of the index rows (RK organisation, column Month = its newest month); cannot collide with a YYYY-MM month.</summary>
+    public const string LatestPartition = "latest";
+    const string MonthColumn = "Month";
+
+    readonly CoSellTables _tables;
+
+    public TableRevenueStore(CoSellTables tables) => _tables = tables;
+
+    public async Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
+        NullableResponse<TableEntity> response = await table.GetEntityIfExistsAsync<TableEntity>(
+            CheckMonth(month), TableColumns.Key(organisationId, nameof(organisationId)), cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>
+    /// Two point reads: the organisation's index row (PK <see cref="LatestPartition"/>) names its newest month, then
+    /// that month's row. Should the index ever point at a missing row, falls back to scanning the row key across months.
+    /// </summary>
+    public async Task<OrganisationProfile?> GetLatestAsync(string organisationId, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
+        NullableResponse<TableEntity> index = await table.GetEntityIfExistsAsync<TableEntity>(
+            LatestPartition, TableColumns.Key(organisationId, nameof(organisationId)), [MonthColumn], cancellationToken);
+        if (!index.HasValue || index.Value!.GetString(MonthColumn) is not { } month)
+        {
+            return null;
+        }
+
+        return await GetAsync(month, organisationId, cancellationToken) ?? await ScanLatestAsync(table, organisationId, cancellationToken);
+    }
+
+    static async Task<OrganisationProfile?> ScanLatestAsync(TableClient table, string organisationId, CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"RowKey eq {organisationId} and PartitionKey ne {LatestPartition}");
+        TableEntity? latest = null;
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (latest is null || string.CompareOrdinal(entity.PartitionKey, latest.PartitionKey) > 0)
+            {
+                latest = entity;
+            }
+        }
+
+        return latest is null ? null : FromEntity(latest);
+    }
+
+    public async Task ImportAsync(string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken = default)
+    {
+        CheckMonth(month);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (OrganisationProfile row in rows)
+        {
+            if (!seen.Add(TableColumns.Key(row.OrganisationId, nameof(row.OrganisationId))))
+            {
+                throw new ArgumentException($"Organisation {row.OrganisationId} appears twice in the import of {month}.", nameof(rows));
+            }
+        }
+
+        TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
+        var batch = new List<TableTransactionAction>(MaxBatchSize);
+        long batchBytes = 0;
+        foreach (OrganisationProfile row in rows)
+        {
+            TableEntity entity = ToEntity(month, row);
+            long bytes = EstimateBytes(entity);
+            if (batch.Count == MaxBatchSize || (batch.Count > 0 && batchBytes + bytes > MaxBatchBytes))
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                batch.Clear();
+                batchBytes = 0;
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+            batchBytes += bytes;
+        }
+
+        if (batch.Count > 0)
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+
+        await AdvanceLatestAsync(table, month, rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// After the month's rows are stored, moves each organisation's index row forward to this month (never back:
+    /// re-importing an older month leaves a newer one as latest). Written second, so a crash in between leaves the
+    /// index one month behind until the retried import completes, never pointing at a missing row.
+    /// </summary>
+    static async Task AdvanceLatestAsync(TableClient table, string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {LatestPartition}");
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey", MonthColumn], cancellationToken))
+        {
+            known[entity.RowKey] = entity.GetString(MonthColumn) ?? "";
+        }
+
+        var batch = new List<TableTransactionAction>(MaxBatchSize);
+        foreach (OrganisationProfile row in rows)
+        {
+            if (known.TryGetValue(row.OrganisationId, out string? current) && string.CompareOrdinal(current, month) >= 0)
+            {
+                continue;
+            }
+
+            batch.Add(new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(LatestPartition, row.OrganisationId) { [MonthColumn] = month }));
+            if (batch.Count == MaxBatchSize)
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+
+    static TableEntity ToEntity(string month, OrganisationProfile row)
+    {
+        var entity = new TableEntity(month, row.OrganisationId)
+        {
+            ["AcrTtmUsd"] = row.AcrTtmUsd.ToString(CultureInfo.InvariantCulture),
+            ["IsvConnectPremiumActive"] = row.IsvConnectPremiumActive,
+            ["GoldCompetencyActive"] = row.GoldCompetencyActive,
+            ["SolutionCount"] = row.Solutions.Count,
+        };
+        TableColumns.SetLongString(entity, "SolutionsJson", TableJson.Serialize(row.Solutions));
+        TableColumns.EnsureFits(entity, $"Revenue of {row.OrganisationId} for {month}");
+        return entity;
+    }
+
+    static OrganisationProfile FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.PartitionKey,
+        decimal.Parse(e.GetString("AcrTtmUsd") ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture),
+        TableJson.Deserialize<List<SolutionRevenue>>(TableColumns.GetLongString(e, "SolutionsJson") ?? "[]"),
+        e.GetBoolean("IsvConnectPremiumActive") ?? false,
+        e.GetBoolean("GoldCompetencyActive") ?? false);
+
+    static long EstimateBytes(TableEntity entity) =>
+        512 + entity.Sum(p => (p.Key.Length * 2L) + (p.Value is string s ? s.Length * 2L : 16));
+
+    static string CheckMonth(string month)
+    {
+        if (month is not { Length: 7 } || !DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new ArgumentException($"'{month}' is not a month in the form YYYY-MM.", nameof(month));
+        }
+
+        return month;
+    }
+}

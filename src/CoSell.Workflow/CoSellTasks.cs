@@ -1,0 +1,28 @@
+using CoSell.Workflow.Activities;
+using CoSell.Workflow.Orchestrators;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoSell.Workflow;
+
+/// <summary>Registers the review orchestrator and every activity under its <see cref="WorkflowNames"/> constant.</summary>
+public static class CoSellTasks
+{
+    public static void Register(DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<CoSellReviewOrchestrator>(WorkflowNames.CoSellReview);
+
+        Add<ValidateCollateralActivity, CoSell.Domain.Submission, IReadOnlyList<CoSell.Domain.CollateralFinding>>(registry, WorkflowNames.ValidateCollateral, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ValidateContactsActivity, CoSell.Domain.Submission, CoSell.Domain.RequirementResult>(registry, WorkflowNames.ValidateContacts, (s, i, ct) => s.RunAsync(i, ct));
+        Add<EvaluateThresholdsActivity, string, CoSell.Domain.OrganisationProfile>(registry, WorkflowNames.EvaluateThresholds, (s, i, ct) => s.RunAsync(i, ct));
+        Add<RequestReviewActivity, ReviewLinkRequest, ReviewLinkResult>(registry, WorkflowNames.RequestReview, (s, i, ct) => s.RunAsync(i, ct));
+        Add<RecordStatusActivity, StatusRecordRequest, StatusRecordResult>(registry, WorkflowNames.RecordStatus, (s, i, ct) => s.RunAsync(i, ct));
+        Add<RecordHistoryActivity, Ports.HistoryEntry, string>(registry, WorkflowNames.RecordHistory, (s, i, ct) => s.RunAsync(i, ct));
+        Add<SendNotificationActivity, Ports.NotificationRequest, Ports.NotificationReceipt>(registry, WorkflowNames.SendNotification, (s, i, ct) => s.RunAsync(i, ct));
+    }
+
+    private static void Add<TService, TInput, TOutput>(
+        DurableTaskRegistry registry, string name, Func<TService, TInput, CancellationToken, Task<TOutput>> run)
+        where TService : notnull
+        => registry.AddActivity(name, sp => new ServiceActivity<TService, TInput, TOutput>(sp.GetRequiredService<TService>(), run));
+}

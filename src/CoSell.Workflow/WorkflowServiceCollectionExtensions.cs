@@ -1,0 +1,28 @@
+using CoSell.Workflow.Activities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoSell.Workflow;
+
+/// <summary>Registers the workflow's options and activity services; the ports come from the adapters (or test fakes).</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    public static IServiceCollection AddCoSellWorkflow(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<ReviewOptions>()
+            .Bind(config.GetSection(ReviewOptions.Section))
+            .Validate(o => o.Reviewers.Length > 0 && o.Reviewers.All(r => !string.IsNullOrWhiteSpace(r) && r.Contains('@', StringComparison.Ordinal)), "Review:Reviewers needs at least one e-mail address.")
+            .Validate(o => o.ExpireAfter > TimeSpan.Zero && o.ReminderAfter > TimeSpan.Zero, "Review:ReminderAfter and Review:ExpireAfter must be positive.")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), "Review:PublicBaseUrl must be an absolute http(s) URL.")
+            .ValidateOnStart();
+
+        services.AddTransient<ValidateCollateralActivity>();
+        services.AddTransient<ValidateContactsActivity>();
+        services.AddTransient<EvaluateThresholdsActivity>();
+        services.AddTransient<RequestReviewActivity>();
+        services.AddTransient<RecordStatusActivity>();
+        services.AddTransient<RecordHistoryActivity>();
+        services.AddTransient<SendNotificationActivity>();
+        return services;
+    }
+}

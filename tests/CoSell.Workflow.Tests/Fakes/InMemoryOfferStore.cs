@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using CoSell.Domain;
+using CoSell.Workflow.Ports;
+
+namespace CoSell.Workflow.Tests.Fakes;
+
+/// <summary>IOfferStore in memory with real ETag semantics: every write gets a new ETag; a stale ETag is a conflict.</summary>
+public sealed class InMemoryOfferStore : IOfferStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string, string), OfferRecord> rows = [];
+    private int etagCounter;
+
+    /// <summary>Runs just before a replace is checked: lets a test simulate a concurrent writer (called outside the lock).</summary>
+    public Func<OfferRecord, Task>? BeforeReplace { get; set; }
+
+    public int Creates { get; private set; }
+
+    public int Replaces { get; private set; }
+
+    public int Conflicts { get; private set; }
+
+    public Task<OfferRecord?> GetAsync(string partnerId, string offerId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.GetValueOrDefault((partnerId, offerId)));
+        }
+    }
+
+    public Task<OfferRecord> CreateAsync(OfferRecord record, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (rows.ContainsKey((record.PartnerId, record.OfferId)))
+            {
+                throw new AlreadyExistsException($"Offer {record.PartnerId}/{record.OfferId} exists.");
+            }
+
+            OfferRecord stored = record with { ETag = NextETag() };
+            rows[(record.PartnerId, record.OfferId)] = stored;
+            Creates++;
+            return Task.FromResult(stored);
+        }
+    }
+
+    public async Task<OfferRecord> ReplaceAsync(OfferRecord record, string etag, CancellationToken cancellationToken = default)
+    {
+        if (BeforeReplace is { } hook)
+        {
+            await hook(record);
+        }
+
+        lock (gate)
+        {
+            if (!rows.TryGetValue((record.PartnerId, record.OfferId), out OfferRecord? current) || current.ETag != etag)
+            {
+                Conflicts++;
+                throw new ConcurrencyConflictException($"Offer {record.PartnerId}/{record.OfferId} changed (ETag {etag}).");
+            }
+
+            OfferRecord stored = record with { ETag = NextETag() };
+            rows[(record.PartnerId, record.OfferId)] = stored;
+            Replaces++;
+            return stored;
+        }
+    }
+
+    public async IAsyncEnumerable<OfferRecord> ListReviewedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<OfferRecord> snapshot;
+        lock (gate)
+        {
+            snapshot = [.. rows.Values.Where(r => r.Current?.Status is CoSellStatus.CoSellReady or CoSellStatus.CoSellIncentivized)];
+        }
+
+        foreach (OfferRecord record in snapshot)
+        {
+            await Task.Yield();
+            yield return record;
+        }
+    }
+
+    /// <summary>Writes a row directly (test arrange), bypassing the ETag check.</summary>
+    public OfferRecord Seed(OfferRecord record)
+    {
+        lock (gate)
+        {
+            OfferRecord stored = record with { ETag = NextETag() };
+            rows[(record.PartnerId, record.OfferId)] = stored;
+            return stored;
+        }
+    }
+
+    private string NextETag() => $"W/\"{++etagCounter}\"";
+}

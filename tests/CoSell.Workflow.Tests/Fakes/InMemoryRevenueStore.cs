@@ -1,0 +1,40 @@
+using CoSell.Domain;
+using CoSell.Workflow.Ports;
+
+namespace CoSell.Workflow.Tests.Fakes;
+
+/// <summary>Revenue rows per (month, organisation); "latest" is the greatest month.</summary>
+public sealed class InMemoryRevenueStore : IRevenueStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Month, string Org), OrganisationProfile> rows = [];
+
+    public Task<OrganisationProfile?> GetLatestAsync(string organisationId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.Where(r => r.Key.Org == organisationId).OrderByDescending(r => r.Key.Month, StringComparer.Ordinal).Select(r => r.Value).FirstOrDefault());
+        }
+    }
+
+    public Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.GetValueOrDefault((month, organisationId)));
+        }
+    }
+
+    public Task ImportAsync(string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            foreach (OrganisationProfile row in rows)
+            {
+                this.rows[(month, row.OrganisationId)] = row with { Month = month };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
