@@ -1,25 +1,26 @@
+using CoSell.Adapters;
 using CoSell.LocalHost.Engine;
+using CoSell.Workflow;
 using Microsoft.DurableTask;
 
 namespace CoSell.LocalHost;
 
 /// <summary>
-/// The product inside the local host: the same registrations and routes the Functions app uses.
-/// composed after merge (the lead adds exactly these calls here, nowhere else):
-///   builder.Services.AddCoSellAdapters(builder.Configuration);   // CoSell.Adapters: tables, blobs, SendGrid, link signing
-///   builder.Services.AddCoSellWorkflow(builder.Configuration);   // CoSell.Workflow: orchestrators, activities, options
+/// The product inside the local host: the same registrations, tasks and routes the Functions app uses.
+/// Adapters, workflow services and tasks are composed (merged from main); still to add when the HTTP branch lands
+/// (composed after merge: exactly these two calls, here and nowhere else):
 ///   builder.Services.AddCoSellHttp(builder.Configuration);       // CoSell.Workflow.Http: handlers, partner auth
-///   CoSellTasks.Register(registry);                              // inside AddLocalDurableEngine below
 ///   app.MapCoSellApi();                                          // in MapCoSellProduct below
 /// </summary>
 internal static class LocalHostComposition
 {
     public static WebApplicationBuilder AddCoSellProduct(WebApplicationBuilder builder)
     {
-        // composed after merge: builder.Services.AddCoSellAdapters(builder.Configuration);
-        // composed after merge: builder.Services.AddCoSellWorkflow(builder.Configuration);
+        builder.Services.AddCoSellAdapters(builder.Configuration);
+        builder.Services.AddCoSellWorkflow(builder.Configuration);
+
         // composed after merge: builder.Services.AddCoSellHttp(builder.Configuration);
-        builder.AddLocalDurableEngine(RegisterTasks);
+        builder.AddLocalDurableEngine(CoSellTasks.Register);
         return builder;
     }
 
@@ -27,10 +28,5 @@ internal static class LocalHostComposition
     {
         // composed after merge: app.MapCoSellApi();
         return app;
-    }
-
-    static void RegisterTasks(DurableTaskRegistry registry)
-    {
-        // composed after merge: CoSellTasks.Register(registry);
     }
 }

@@ -31,6 +31,7 @@ public sealed class LocalHostAppTests : IAsyncLifetime, IDisposable
                 [LocalEngineOptions.ConnectionStringSetting] = TestStorage.ConnectionString,
                 ["PartnerAuth:Partners:contoso"] = "contoso-demo-key",
                 ["CoSell:ReevaluationSchedulerEnabled"] = "false",
+                ["Approval:SigningKey"] = "test-signing-key-test-signing-key-0123456789",
             });
         });
         await app.StartAsync();
