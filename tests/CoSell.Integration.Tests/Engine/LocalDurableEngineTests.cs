@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using CoSell.LocalHost.Engine;
 using Microsoft.DurableTask;
@@ -17,10 +18,14 @@ public sealed class LocalDurableEngineTests(ITestOutputHelper output)
         await using LocalEngineTestHost host = await LocalEngineTestHost.StartAsync(r => ReviewShapedOrchestrator.Register(r, checkCalls));
         string id = "cosell-contoso.crm-1";
 
+        Stopwatch watch = Stopwatch.StartNew();
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReviewShapedOrchestrator), "crm", new StartOrchestrationOptions(id));
         OrchestrationMetadata waiting = await host.WaitForAsync(id, m => m.ReadCustomStatusAs<ShapeProgress>()?.Stage == "AwaitingReview");
+        TimeSpan toWaiting = watch.Elapsed;
+        watch.Restart();
         await host.Client.RaiseEventAsync(id, ReviewShapedOrchestrator.Decided, new ShapeDecision(true, "r@contoso.com"));
         OrchestrationMetadata done = await host.WaitForAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
+        output.WriteLine($"start to AwaitingReview: {toWaiting.TotalMilliseconds:F0} ms; event to Completed: {watch.Elapsed.TotalMilliseconds:F0} ms");
 
         Assert.Equal(OrchestrationRuntimeStatus.Running, waiting.RuntimeStatus);
         Assert.Equal("recorded collateral:ok,contacts:ok,thresholds:ok|r@contoso.com:True", done.ReadOutputAs<string>());
