@@ -72,7 +72,7 @@ function renderDocuments(documents) {
   }
   for (const d of documents) {
     const li = document.createElement('li');
-    const type = slugs[d.type] || d.type;
+    const type = d.documentType || slugs[d.type] || d.type;
     li.textContent = `${type}: ${d.fileName}${d.sizeBytes ? ` (${d.sizeBytes} bytes)` : ''} `;
     const remove = document.createElement('button');
     remove.type = 'button';
@@ -223,20 +223,21 @@ function renderStatus(s) {
   benefits.replaceChildren();
   for (const b of s.benefits || []) {
     const li = document.createElement('li');
-    li.textContent = typeof b === 'string' ? b : [b.title || b.name, b.description || b.detail].filter(Boolean).join(': ');
+    li.textContent = typeof b === 'string' ? b : [b.title || b.name, b.detail || b.description].filter(Boolean).join(': ');
     benefits.append(li);
   }
 }
 
-function renderHistory(entries) {
+function renderHistory(history) {
   const list = $('history');
   list.replaceChildren();
-  for (const e of entries || []) {
+  const entries = Array.isArray(history) ? history : ((history && history.entries) || []);
+  for (const e of entries) {
     const li = document.createElement('li');
-    const at = e.at || e.timestamp || e.occurredAt;
-    const what = e.kind || e.type || e.event || '';
-    const who = e.actor || e.by || e.who || '';
-    const why = e.reason || e.details || e.summary || '';
+    const at = e.at || e.timestamp;
+    const what = e.kind || e.type || '';
+    const who = e.actor || e.by || '';
+    const why = [e.summary || e.reason || '', e.toStatus ? `status ${e.fromStatus || 'none'} → ${e.toStatus}` : ''].filter(Boolean).join('; ');
     li.textContent = [at ? new Date(at).toLocaleString() : '', what, who && `by ${who}`, why].filter(Boolean).join(' — ');
     list.append(li);
   }
