@@ -237,7 +237,7 @@ function renderHistory(history) {
     const at = e.at || e.timestamp;
     const what = e.kind || e.type || '';
     const who = e.actor || e.by || '';
-    const why = [e.summary || e.reason || '', e.toStatus ? `status ${e.fromStatus || 'none'} → ${e.toStatus}` : ''].filter(Boolean).join('; ');
+    const why = e.summary || e.reason || '';
     li.textContent = [at ? new Date(at).toLocaleString() : '', what, who && `by ${who}`, why].filter(Boolean).join(' — ');
     list.append(li);
   }
