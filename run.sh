@@ -82,7 +82,6 @@ export CoSellStorage__ConnectionString="$(azurite_connection_string "$BLOB_PORT"
 export Mailbox__FilePath="$DATA/mailbox.jsonl"
 export SendGrid__Host="$SITE"
 export Review__PublicBaseUrl="$SITE"
-export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 dotnet src/CoSell.LocalHost/bin/Release/net10.0/CoSell.LocalHost.dll --urls "$SITE" &
 HOST_PID=$!
 
