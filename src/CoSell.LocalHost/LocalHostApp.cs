@@ -10,8 +10,9 @@ namespace CoSell.LocalHost;
 /// <summary>Builds the local host: product routes and tasks, the Durable engine on Azurite, mailbox, monthly scheduler, partner portal, health.</summary>
 public static class LocalHostApp
 {
-    /// <param name="configure">Runs before anything is registered (tests add configuration or replace services here).</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">Runs before anything is registered: tests add configuration here.</param>
+    /// <param name="replaceServices">Runs after everything is registered: tests replace adapters here.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? replaceServices = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -30,6 +31,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton(sp => MonthlyReevaluationScheduler.DurableStarterFor(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddHostedService<MonthlyReevaluationScheduler>();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        replaceServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
         app.MapLocalDurableEngine();
