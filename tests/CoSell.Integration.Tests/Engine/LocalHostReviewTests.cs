@@ -12,15 +12,13 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CoSell.Integration.Tests.Engine;
 
 /// <summary>
-/// The real review orchestration, activities and table adapters composed by the local host, on the Azurite engine,
-/// with mail landing in the local mailbox. Collateral blobs are not part of this branch, so the collateral store is a
-/// stand-in that finds every document valid.
+/// The real review orchestration, activities, table and blob adapters composed by the local host, on the Azurite
+/// engine, with mail landing in the local mailbox: everything but the HTTP routes.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class LocalHostReviewTests : IAsyncLifetime
@@ -46,12 +44,8 @@ public sealed class LocalHostReviewTests : IAsyncLifetime
                 ["SendGrid:Host"] = site,
                 ["Review:PublicBaseUrl"] = site,
                 ["Review:Reviewers:0"] = "reviewer@cosell.localhost",
+                ["Collateral:ContainerName"] = prefix.ToLowerInvariant(),
             });
-        },
-        services =>
-        {
-            services.RemoveAll<ICollateralStore>();
-            services.AddSingleton<ICollateralStore, AcceptingCollateralStore>();
         });
         await app.StartAsync();
     }
@@ -87,17 +81,21 @@ public sealed class LocalHostReviewTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(CoSellStatus.CoSellIncentivized, done.ReadOutputAs<CoSellOutcome>()?.Status);
         Assert.Equal(CoSellStatus.CoSellIncentivized, stored?.Current?.Status);
+        Assert.Contains(stored!.Current!.Collateral, f => f.FileName == "one-pager.pdf" && f.Valid);
         Assert.Contains(mailbox.List(), m => m.To.Contains("partner@contoso.example"));
     }
 
     async Task<Submission> SeedAsync()
     {
         string offerId = "crm";
+        using MemoryStream pdf = new(OnePagePdf("Contoso CRM one-pager"));
+        CollateralDocument onePager = await app.Services.GetRequiredService<ICollateralStore>()
+            .UploadAsync("contoso", offerId, DocumentType.OnePager, "one-pager.pdf", pdf);
         Offer offer = new("contoso", offerId, "Contoso CRM", SolutionType.IpSolution, OfferKind.SaaS, IsTransactable: true,
             EligibleCountries: ["US", "GB"], CspConfigured: true, MeetsPublishingRequirements: true, BusinessProfileComplete: true,
             BuiltOnAzure: true, RepeatableIpShare: 0.8m);
         CoSellMaterials materials = new(
-            [new CollateralDocument(DocumentType.OnePager, "one-pager.pdf", "contoso/crm/one-pager/one-pager.pdf", 1024)],
+            [onePager],
             "https://contoso.example/crm",
             "https://contoso.example/case-study",
             [new SalesContact("Ana Silva", "ana@contoso.example", "Partner lead", "Sales", ["US", "GB"])]);
@@ -130,14 +128,34 @@ public sealed class LocalHostReviewTests : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    sealed class AcceptingCollateralStore : ICollateralStore
+    /// <summary>A one-page PDF with a valid cross-reference table.</summary>
+    static byte[] OnePagePdf(string title)
     {
-        public Task<CollateralDocument> UploadAsync(string partnerId, string offerId, DocumentType type, string fileName, Stream content, CancellationToken cancellationToken = default)
-            => throw new NotSupportedException("Uploads are not part of this test.");
+        string stream = $"BT /F1 24 Tf 72 700 Td ({title}) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
+        ];
+        System.Text.StringBuilder pdf = new("%PDF-1.4\n");
+        List<int> offsets = [];
+        for (int i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
 
-        public Task<CollateralFinding> InspectAsync(CollateralDocument document, CancellationToken cancellationToken = default)
-            => Task.FromResult(new CollateralFinding(document.Type, document.FileName, true, "Valid (test stand-in)."));
+        int xref = pdf.Length;
+        pdf.Append("xref\n0 6\n0000000000 65535 f \n");
+        foreach (int offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
 
-        public Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default) => Task.FromResult<Stream?>(null);
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }
