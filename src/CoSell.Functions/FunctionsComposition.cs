@@ -1,17 +1,11 @@
+using CoSell.Adapters;
 using CoSell.Functions.Durable;
+using CoSell.Workflow;
+using CoSell.Workflow.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-#if COSELL_ADAPTERS_MERGED
-using CoSell.Adapters;
-#endif
-#if COSELL_WORKFLOW_MERGED
-using CoSell.Workflow;
-#endif
-#if COSELL_HTTP_MERGED
-using CoSell.Workflow.Http;
-#endif
 
 namespace CoSell.Functions;
 
@@ -27,27 +21,11 @@ internal static class FunctionsComposition
         return services;
     }
 
-    /// <summary>The product: adapters (storage, SendGrid, signing), workflow activities and options, HTTP handlers.</summary>
-    /// <remarks>
-    /// composed after merge:
-    ///   services.AddCoSellAdapters(config);
-    ///   services.AddCoSellWorkflow(config);
-    ///   services.AddCoSellHttp(config);
-    /// Each call is switched on by its MSBuild property in CoSell.Functions.csproj (CoSellAdaptersMerged,
-    /// CoSellWorkflowMerged, CoSellHttpMerged) once the branch that defines it is merged.
-    /// </remarks>
+    /// <summary>The product, registered exactly as the local host does: adapters (storage, SendGrid, signing, collateral),
+    /// workflow options and activity services, HTTP handlers.</summary>
     public static IServiceCollection AddCoSellProduct(this IServiceCollection services, IConfiguration config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-#if COSELL_ADAPTERS_MERGED
-        services.AddCoSellAdapters(config);
-#endif
-#if COSELL_WORKFLOW_MERGED
-        services.AddCoSellWorkflow(config);
-#endif
-#if COSELL_HTTP_MERGED
-        services.AddCoSellHttp(config);
-#endif
-        return services;
-    }
+        => services
+            .AddCoSellAdapters(config)
+            .AddCoSellWorkflow(config)
+            .AddCoSellHttp(config);
 }

@@ -6,8 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CoSell.Functions.Durable;
 
-// Compiled only with CoSellWorkflowMerged=true (see CoSell.Functions.csproj): the activity services come from the
-// workflow branch. Each wrapper binds the Durable activity trigger and hands the input to the injected service; the
+// Each wrapper binds the Durable activity trigger and hands the input to the injected service; the
 // services never see a TaskActivityContext, so the local host and this app run the same code.
 
 /// <summary>Binds <see cref="WorkflowNames.ValidateCollateral"/>.</summary>

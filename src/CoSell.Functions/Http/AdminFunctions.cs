@@ -6,8 +6,6 @@ using Microsoft.DurableTask.Client;
 
 namespace CoSell.Functions.Http;
 
-// Compiled only with CoSellHttpMerged=true (see CoSell.Functions.csproj).
-
 /// <summary>Operator routes (<see cref="RouteAuth.Admin"/> → the host's admin/master key).</summary>
 public sealed class AdminFunctions(AdminHandlers handlers, InvocationDurableClient durable)
 {

@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CoSell.Functions.Http;
 
-// Compiled only with CoSellHttpMerged=true (see CoSell.Functions.csproj): the handlers come from the http branch.
 // Route, method and auth of every function must equal its ApiRoutes entry; the parity test checks it.
 
 /// <summary>Draft routes (<see cref="RouteAuth.Partner"/> → function key, then the handler checks the partner's own key).</summary>

@@ -6,8 +6,6 @@ using Microsoft.DurableTask.Client;
 
 namespace CoSell.Functions.Http;
 
-// Compiled only with CoSellHttpMerged=true (see CoSell.Functions.csproj).
-
 /// <summary>Reviewer pages (<see cref="RouteAuth.Anonymous"/>: the signed token in the path is the credential).</summary>
 public sealed class ReviewFunctions(ReviewHandlers handlers, InvocationDurableClient durable)
 {

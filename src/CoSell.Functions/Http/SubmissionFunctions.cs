@@ -6,8 +6,6 @@ using Microsoft.DurableTask.Client;
 
 namespace CoSell.Functions.Http;
 
-// Compiled only with CoSellHttpMerged=true (see CoSell.Functions.csproj).
-
 /// <summary>
 /// Review-and-publish, submission, status and history routes (<see cref="RouteAuth.Partner"/>). Their handler talks to
 /// the Durable engine, so each function binds <c>[DurableClient]</c> and attaches it for the handler.
