@@ -52,3 +52,20 @@ azurite_stop() {
   fi
   AZURITE_PID=""
 }
+
+# Like azurite_stop, but bounded: Azurite 3.37 closes its listeners on SIGTERM yet may keep running once it
+# has served requests, so a plain `kill; wait` can hang. Sends SIGTERM, waits up to $1 seconds (default 5),
+# then SIGKILL.
+azurite_stop_within() {
+  local seconds=${1:-5} i
+  if [[ -n "$AZURITE_PID" ]] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    for i in $(seq 1 $((seconds * 10))); do
+      kill -0 "$AZURITE_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
+  AZURITE_PID=""
+}

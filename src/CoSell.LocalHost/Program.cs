@@ -1,3 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using CoSell.LocalHost;
+
+WebApplication app = LocalHostApp.Build(args);
 await app.RunAsync();
+
+/// <summary>Entry point; <see cref="LocalHostApp.Build"/> composes everything.</summary>
+public partial class Program;

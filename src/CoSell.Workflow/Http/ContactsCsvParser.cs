@@ -1,0 +1,200 @@
+using CoSell.Domain;
+
+namespace CoSell.Workflow.Http;
+
+/// <summary>The contacts of an import, or every problem found (an import with any problem changes nothing).</summary>
+public sealed record ContactsParseResult(IReadOnlyList<SalesContact> Contacts, IReadOnlyList<CsvError> Errors);
+
+/// <summary>
+/// Partner Center's sales-contacts CSV: a header row (case-insensitive) with Name, Email, Job title, Role, Countries
+/// and optionally States. Countries are two-letter codes separated by ';' or ',' (quote the cell when using ','),
+/// "OOO" meaning all other countries. Cells are stored as text exactly as given (after trimming): a cell that starts
+/// with = + - @ is kept as data and never evaluated.
+/// </summary>
+public static class ContactsCsvParser
+{
+    private static readonly string[] Required = ["Name", "Email", "Job title", "Role", "Countries"];
+    private static readonly string[] Known = [.. Required, "States"];
+
+    public static ContactsParseResult Parse(string text, int maxContacts)
+    {
+        (IReadOnlyList<CsvRecord> records, CsvError? structural) = Csv.Read(text);
+        if (structural is not null)
+        {
+            return new ContactsParseResult([], [structural]);
+        }
+
+        if (records.Count == 0)
+        {
+            return new ContactsParseResult([], [new CsvError(1, null, "The file is empty; the first line must be the header: " + string.Join(", ", Known) + ".")]);
+        }
+
+        var errors = new List<CsvError>();
+        CsvRecord header = records[0];
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < header.Fields.Count; i++)
+        {
+            string name = header.Fields[i].Trim();
+            string? known = Known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                errors.Add(new CsvError(header.Line, null, $"Unknown column '{name}'; the columns are {string.Join(", ", Known)}."));
+            }
+            else if (!columns.TryAdd(known, i))
+            {
+                errors.Add(new CsvError(header.Line, null, $"Column '{known}' appears twice."));
+            }
+        }
+
+        foreach (string missing in Required.Where(r => !columns.ContainsKey(r)))
+        {
+            errors.Add(new CsvError(header.Line, null, $"Missing column '{missing}' in the header row."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ContactsParseResult([], errors);
+        }
+
+        if (records.Count - 1 > maxContacts)
+        {
+            return new ContactsParseResult([], [new CsvError(records[maxContacts + 1].Line, null, $"At most {maxContacts} contacts may be imported.")]);
+        }
+
+        var contacts = new List<SalesContact>();
+        var lines = new List<int>();
+        foreach (CsvRecord row in records.Skip(1))
+        {
+            if (row.Fields.Count != header.Fields.Count)
+            {
+                errors.Add(new CsvError(row.Line, null, $"Expected {header.Fields.Count} cells like the header, found {row.Fields.Count}."));
+                continue;
+            }
+
+            string Cell(string column) => columns.TryGetValue(column, out int index) ? row.Fields[index].Trim() : string.Empty;
+            string states = Cell("States");
+            var input = new ContactInput(Cell("Name"), Cell("Email"), Cell("Job title"), Cell("Role"), Csv.SplitList(Cell("Countries")), states.Length == 0 ? null : Csv.SplitList(states));
+            (SalesContact? contact, IReadOnlyList<(string Field, string Message)> problems) = ContactRules.Validate(input);
+            errors.AddRange(problems.Select(p => new CsvError(row.Line, ColumnTitle(p.Field), p.Message)));
+            if (contact is not null)
+            {
+                contacts.Add(contact);
+                lines.Add(row.Line);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(ContactRules.ValidateList(contacts).Select(e => new CsvError(lines[e.Index], ColumnTitle(e.Field), e.Message)));
+        }
+
+        return errors.Count > 0 ? new ContactsParseResult([], errors) : new ContactsParseResult(contacts, []);
+    }
+
+    private static string? ColumnTitle(string field) => field switch
+    {
+        "name" => "Name",
+        "email" => "Email",
+        "jobTitle" => "Job title",
+        "role" => "Role",
+        "countries" => "Countries",
+        "states" => "States",
+        "" => null,
+        _ => field,
+    };
+}
+
+/// <summary>One contact as a caller sends it (JSON body of ImportContacts, or one CSV row).</summary>
+public sealed record ContactInput(
+    string? Name,
+    string? Email,
+    string? JobTitle,
+    string? Role,
+    IReadOnlyList<string>? Countries,
+    IReadOnlyList<string>? States = null);
+
+/// <summary>The rules one sales contact must meet, shared by the JSON and CSV imports.</summary>
+public static class ContactRules
+{
+    public const int MaxTextLength = 200;
+
+    private static readonly Offer ListCheckOffer = new("placeholder", "placeholder", "placeholder", SolutionType.IpSolution, OfferKind.SaaS, false, ["US"], false, false, false, false, 0m);
+
+    /// <summary>
+    /// The domain's rules for the list as a whole (e.g. each contact needs its own e-mail address), so an imported list
+    /// is one the submission validator accepts. Returns the contact's index, its camelCase field and the reason.
+    /// </summary>
+    public static IReadOnlyList<(int Index, string Field, string Message)> ValidateList(IReadOnlyList<SalesContact> contacts)
+    {
+        // Only the contact errors are read; the placeholder offer is valid and its errors, if any, are ignored.
+        var submission = new Submission(ListCheckOffer, new CoSellMaterials([], null, null, contacts), 1);
+        var errors = new List<(int Index, string Field, string Message)>();
+        foreach (ValidationError error in SubmissionValidator.Validate(submission))
+        {
+            System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(error.Field, @"^materials\.contacts\[(\d+)\]\.?([A-Za-z]*)");
+            if (match.Success)
+            {
+                errors.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value, error.Message));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The normalised contact (trimmed, country codes upper case), or the problems keyed by camelCase field.</summary>
+    public static (SalesContact? Contact, IReadOnlyList<(string Field, string Message)> Errors) Validate(ContactInput input)
+    {
+        var errors = new List<(string Field, string Message)>();
+        string name = input.Name?.Trim() ?? string.Empty;
+        string email = input.Email?.Trim() ?? string.Empty;
+        string? jobTitle = string.IsNullOrWhiteSpace(input.JobTitle) ? null : input.JobTitle.Trim();
+        string? role = string.IsNullOrWhiteSpace(input.Role) ? null : input.Role.Trim();
+
+        if (name.Length == 0)
+        {
+            errors.Add(("name", "A name is required."));
+        }
+
+        if (!InputRules.IsValidEmail(email))
+        {
+            errors.Add(("email", email.Length == 0 ? "An e-mail address is required." : $"'{email}' is not a valid e-mail address."));
+        }
+
+        foreach ((string field, string? value) in new[] { ("name", (string?)name), ("jobTitle", jobTitle), ("role", role) })
+        {
+            if (value is not null && value.Length > MaxTextLength)
+            {
+                errors.Add((field, $"At most {MaxTextLength} characters."));
+            }
+        }
+
+        var countries = new List<string>();
+        foreach (string raw in input.Countries ?? [])
+        {
+            string code = raw.Trim().ToUpperInvariant();
+            if (!InputRules.IsValidCountryCode(code) && code != InputRules.OutsideListedCountries)
+            {
+                errors.Add(("countries", $"'{raw}' is not a two-letter country code or \"{InputRules.OutsideListedCountries}\" (all other countries)."));
+            }
+            else if (!countries.Contains(code))
+            {
+                countries.Add(code);
+            }
+        }
+
+        if ((input.Countries ?? []).Count == 0)
+        {
+            errors.Add(("countries", "At least one country code (or \"OOO\" for all other countries) is required."));
+        }
+
+        List<string>? states = input.States?.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (states is not null && states.Any(s => s.Length > MaxTextLength))
+        {
+            errors.Add(("states", $"Each state is at most {MaxTextLength} characters."));
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new SalesContact(name, email, jobTitle, role, countries, states is { Count: > 0 } ? states : null), errors);
+    }
+}
