@@ -23,6 +23,7 @@ public static class CoSellTasks
         Add<SendNotificationActivity, Ports.NotificationRequest, Ports.NotificationReceipt>(registry, WorkflowNames.SendNotification, (s, i, ct) => s.RunAsync(i, ct));
         Add<ListReviewedOffersActivity, ReevaluationPageRequest, Ports.OfferKeyPage>(registry, WorkflowNames.ListReviewedOffers, (s, i, ct) => s.RunAsync(i, ct));
         Add<ReevaluateBatchActivity, ReevaluationBatchRequest, IReadOnlyList<OfferReevaluation>>(registry, WorkflowNames.ReevaluateBatch, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ReadReevaluationSettingsActivity, string, ReevaluationSettings>(registry, WorkflowNames.ReadReevaluationSettings, (s, i, ct) => s.RunAsync(i, ct));
     }
 
     private static void Add<TService, TInput, TOutput>(

@@ -32,6 +32,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<SendNotificationActivity>();
         services.AddTransient<ListReviewedOffersActivity>();
         services.AddTransient<ReevaluateBatchActivity>();
+        services.AddTransient<ReadReevaluationSettingsActivity>();
         return services;
     }
 }

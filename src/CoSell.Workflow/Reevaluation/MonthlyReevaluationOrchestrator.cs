@@ -32,6 +32,19 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
 
         ILogger log = context.CreateReplaySafeLogger<MonthlyReevaluationOrchestrator>();
         TaskOptions retry = RetryOptions(input);
+        if (input.UseConfiguredSettings)
+        {
+            ReevaluationSettings settings = await context.CallActivityAsync<ReevaluationSettings>(WorkflowNames.ReadReevaluationSettings, input.Month, retry);
+            input = input with
+            {
+                UseConfiguredSettings = false,
+                Admins = settings.Admins,
+                BatchSize = settings.BatchSize,
+                MaxParallelBatches = settings.MaxParallelBatches,
+                PageSize = settings.PageSize,
+            };
+        }
+
         int batchSize = Math.Max(1, input.BatchSize);
         int maxParallel = Math.Max(1, input.MaxParallelBatches);
         var tally = new Tally(input.Totals ?? ReevaluationSummary.Empty(input.Month));

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CoSell.Domain;
 using CoSell.Workflow.Ports;
 
@@ -10,8 +12,19 @@ namespace CoSell.Workflow.Reevaluation;
 /// </summary>
 /// <param name="Month">The revenue month to evaluate against, "YYYY-MM".</param>
 /// <param name="Admins">Who gets the run's summary e-mail (may be empty).</param>
+/// <remarks>
+/// A starter may also schedule the bare month string ("2026-11"): it reads as a request with
+/// <see cref="UseConfiguredSettings"/> set, and the run takes admins and sizes from the "Reevaluation" section.
+/// </remarks>
+[JsonConverter(typeof(ReevaluationRequestJsonConverter))]
 public sealed record ReevaluationRequest(string Month, IReadOnlyList<string> Admins)
 {
+    /// <summary>True when the admins and sizes are still to be read from <see cref="ReevaluationOptions"/> (by an activity).</summary>
+    public bool UseConfiguredSettings { get; init; }
+
+    /// <summary>The request for a bare month: admins and sizes come from configuration.</summary>
+    public static ReevaluationRequest ForMonth(string month) => new(month, []) { UseConfiguredSettings = true };
+
     /// <summary>Offers per <see cref="WorkflowNames.ReevaluateBatch"/> call.</summary>
     public int BatchSize { get; init; } = ReevaluationOptions.DefaultBatchSize;
 
@@ -111,3 +124,74 @@ public sealed record ReevaluationSummary(
 
 /// <summary>Custom status of a running re-evaluation.</summary>
 public sealed record ReevaluationProgress(string Month, int Page, int BatchesDone, int OffersEvaluated, int Granted, int Withdrawn, bool Completed);
+
+/// <summary>The configured admins and sizes (<see cref="ReevaluationOptions"/>), as <see cref="WorkflowNames.ReadReevaluationSettings"/> returns them.</summary>
+public sealed record ReevaluationSettings(IReadOnlyList<string> Admins, int BatchSize, int MaxParallelBatches, int PageSize);
+
+/// <summary>Reads a <see cref="ReevaluationRequest"/> from its object shape or from a bare "YYYY-MM" string.</summary>
+internal sealed class ReevaluationRequestJsonConverter : JsonConverter<ReevaluationRequest>
+{
+    public override ReevaluationRequest? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return ReevaluationRequest.ForMonth(reader.GetString() ?? string.Empty);
+        }
+
+        Shape? shape = JsonSerializer.Deserialize<Shape>(ref reader, options);
+        return shape is null ? null : new ReevaluationRequest(shape.Month ?? string.Empty, shape.Admins ?? [])
+        {
+            UseConfiguredSettings = shape.UseConfiguredSettings,
+            BatchSize = shape.BatchSize,
+            MaxParallelBatches = shape.MaxParallelBatches,
+            PageSize = shape.PageSize,
+            ActivityMaxAttempts = shape.ActivityMaxAttempts,
+            ActivityFirstRetryInterval = shape.ActivityFirstRetryInterval,
+            Continuation = shape.Continuation,
+            Totals = shape.Totals,
+            CarriedChanges = shape.CarriedChanges ?? [],
+        };
+    }
+
+    public override void Write(Utf8JsonWriter writer, ReevaluationRequest value, JsonSerializerOptions options)
+        => JsonSerializer.Serialize(writer, new Shape
+        {
+            Month = value.Month,
+            Admins = [.. value.Admins],
+            UseConfiguredSettings = value.UseConfiguredSettings,
+            BatchSize = value.BatchSize,
+            MaxParallelBatches = value.MaxParallelBatches,
+            PageSize = value.PageSize,
+            ActivityMaxAttempts = value.ActivityMaxAttempts,
+            ActivityFirstRetryInterval = value.ActivityFirstRetryInterval,
+            Continuation = value.Continuation,
+            Totals = value.Totals,
+            CarriedChanges = [.. value.CarriedChanges],
+        }, options);
+
+    /// <summary>The request's JSON shape (the converter cannot deserialize the record itself without recursing).</summary>
+    private sealed class Shape
+    {
+        public string? Month { get; set; }
+
+        public List<string>? Admins { get; set; }
+
+        public bool UseConfiguredSettings { get; set; }
+
+        public int BatchSize { get; set; } = ReevaluationOptions.DefaultBatchSize;
+
+        public int MaxParallelBatches { get; set; } = ReevaluationOptions.DefaultMaxParallelBatches;
+
+        public int PageSize { get; set; } = ReevaluationOptions.DefaultPageSize;
+
+        public int ActivityMaxAttempts { get; set; } = 5;
+
+        public TimeSpan ActivityFirstRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        public string? Continuation { get; set; }
+
+        public ReevaluationSummary? Totals { get; set; }
+
+        public List<OfferReevaluation>? CarriedChanges { get; set; }
+    }
+}

@@ -17,11 +17,19 @@ public sealed class InMemoryRevenueStore : IRevenueStore
         }
     }
 
-    public Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
+    /// <summary>Runs before each <see cref="GetAsync"/> (outside the lock): lets a test hold reads or count concurrent ones.</summary>
+    public Func<Task>? BeforeGet { get; set; }
+
+    public async Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
     {
+        if (BeforeGet is { } hook)
+        {
+            await hook();
+        }
+
         lock (gate)
         {
-            return Task.FromResult(rows.GetValueOrDefault((month, organisationId)));
+            return rows.GetValueOrDefault((month, organisationId));
         }
     }
 

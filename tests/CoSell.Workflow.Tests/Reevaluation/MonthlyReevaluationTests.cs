@@ -155,4 +155,53 @@ public sealed class MonthlyReevaluationTests
         Assert.Equal(MonthlyReevaluationOrchestrator.AdminSummaryStep, admin.Step);
         Assert.Contains("Offers evaluated: 0", admin.PlainText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reevaluation_OneBatchAllowedInFlight_NeverRunsTwoAtOnce()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        for (int i = 0; i < 12; i++)
+        {
+            host.Offers.Seed($"partner-{i:D2}", $"offer-{i:D2}", CoSellStatus.CoSellReady);
+            await host.Revenue.AcrAsync($"partner-{i:D2}", 10_000m);
+        }
+
+        int inFlight = 0;
+        int maxInFlight = 0;
+        Lock gate = new();
+        host.Revenue.BeforeGet = async () =>
+        {
+            lock (gate)
+            {
+                maxInFlight = Math.Max(maxInFlight, ++inFlight);
+            }
+
+            await Task.Delay(150);
+            lock (gate)
+            {
+                inFlight--;
+            }
+        };
+
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 1, pageSize: 100));
+
+        Assert.Equal((12, 12), (summary.Batches, summary.Unchanged));
+        Assert.Equal(1, maxInFlight);
+    }
+
+    [Fact]
+    public async Task Reevaluation_StartedWithBareMonth_UsesConfiguredSettings()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        await SeedMixedMonthAsync(host);
+
+        string instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            WorkflowNames.MonthlyReevaluation, ReviewedOffers.Month, new StartOrchestrationOptions(ReviewedOffers.InstanceId));
+        OrchestrationMetadata metadata = await host.WaitForCompletionAsync(instanceId);
+
+        Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"Re-evaluation ended {metadata.RuntimeStatus}: {metadata.FailureDetails}");
+        ReevaluationSummary summary = metadata.ReadOutputAs<ReevaluationSummary>()!;
+        Assert.Equal((ReviewedOffers.Month, 5, 1, 2), (summary.Month, summary.Evaluated, summary.Granted, summary.Withdrawn));
+        Assert.Empty(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.AdminSummaryStep));
+    }
 }
