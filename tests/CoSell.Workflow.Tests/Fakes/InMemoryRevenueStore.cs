@@ -17,14 +17,14 @@ public sealed class InMemoryRevenueStore : IRevenueStore
         }
     }
 
-    /// <summary>Runs before each <see cref="GetAsync"/> (outside the lock): lets a test hold reads or count concurrent ones.</summary>
-    public Func<Task>? BeforeGet { get; set; }
+    /// <summary>Runs before each <see cref="GetAsync"/> with the organisation id (outside the lock): lets a test hold, count or fail reads.</summary>
+    public Func<string, Task>? BeforeGet { get; set; }
 
     public async Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
     {
         if (BeforeGet is { } hook)
         {
-            await hook();
+            await hook(organisationId);
         }
 
         lock (gate)

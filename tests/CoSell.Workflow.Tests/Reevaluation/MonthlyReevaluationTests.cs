@@ -169,7 +169,7 @@ public sealed class MonthlyReevaluationTests
         int inFlight = 0;
         int maxInFlight = 0;
         Lock gate = new();
-        host.Revenue.BeforeGet = async () =>
+        host.Revenue.BeforeGet = async _ =>
         {
             lock (gate)
             {
@@ -203,5 +203,35 @@ public sealed class MonthlyReevaluationTests
         ReevaluationSummary summary = metadata.ReadOutputAs<ReevaluationSummary>()!;
         Assert.Equal((ReviewedOffers.Month, 5, 1, 2), (summary.Month, summary.Evaluated, summary.Granted, summary.Withdrawn));
         Assert.Empty(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.AdminSummaryStep));
+    }
+
+    [Fact]
+    public async Task Reevaluation_BatchKeepsFailing_FlagsItsOffersAsErrorsAndFinishesTheRest()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        await SeedMixedMonthAsync(host);
+        int tailspinReads = 0;
+        host.Revenue.BeforeGet = organisationId =>
+        {
+            if (organisationId == "tailspin")
+            {
+                Interlocked.Increment(ref tailspinReads);
+                throw new InvalidOperationException("OrgRevenue is unavailable for tailspin.");
+            }
+
+            return Task.CompletedTask;
+        };
+
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 2, maxParallel: 2));
+
+        Assert.Equal((Evaluated: 5, Granted: 1, Errors: 2, MissingRevenue: 1), (summary.Evaluated, summary.Granted, summary.Errors, summary.MissingRevenue));
+        Assert.Equal(3, tailspinReads);
+        Assert.Equal(
+            ["tail-a", "tail-b"],
+            summary.Issues.Where(i => i.Outcome == ReevaluationOutcome.Error).Select(i => i.OfferId).Order(StringComparer.Ordinal));
+        Assert.All(summary.Issues.Where(i => i.Outcome == ReevaluationOutcome.Error), i => Assert.Contains("OrgRevenue is unavailable", i.Reason, StringComparison.Ordinal));
+        Assert.Equal(CoSellStatus.CoSellIncentivized, await host.Offers.StatusAsync("tailspin", "tail-a"));
+        Assert.Empty(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("tailspin")));
+        Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam")));
     }
 }
