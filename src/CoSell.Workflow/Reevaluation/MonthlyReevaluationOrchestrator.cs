@@ -129,7 +129,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
     private static async Task NotifyPartnersAsync(
         TaskOrchestrationContext context, string month, List<OfferReevaluation> changes, Tally tally, int maxParallel, TaskOptions retry)
     {
-        var mails = new List<NotificationRequest>();
+        var mails = new List<(string PartnerId, NotificationRequest Request)>();
         foreach (IGrouping<string, OfferReevaluation> partner in changes.GroupBy(c => c.PartnerId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             List<string> to = [.. partner.Select(c => c.PartnerEmail).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
@@ -140,12 +140,12 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             }
 
             EmailContent mail = ReevaluationEmails.PartnerChanges(month, partner.Key, [.. partner]);
-            mails.Add(new NotificationRequest(context.InstanceId, PartnerStep(partner.Key), to, mail.Subject, mail.PlainText, mail.Html));
+            mails.Add((partner.Key, new NotificationRequest(context.InstanceId, PartnerStep(partner.Key), to, mail.Subject, mail.PlainText, mail.Html)));
         }
 
-        foreach (NotificationRequest[] wave in mails.Chunk(maxParallel))
+        foreach ((string PartnerId, NotificationRequest Request)[] wave in mails.Chunk(maxParallel))
         {
-            Task<NotificationReceipt>[] sends = [.. wave.Select(m => context.CallActivityAsync<NotificationReceipt>(WorkflowNames.SendNotification, m, retry))];
+            Task<NotificationReceipt>[] sends = [.. wave.Select(m => context.CallActivityAsync<NotificationReceipt>(WorkflowNames.SendNotification, m.Request, retry))];
             for (int i = 0; i < wave.Length; i++)
             {
                 try
@@ -155,8 +155,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
                 }
                 catch (TaskFailedException ex)
                 {
-                    string partnerId = wave[i].Step["partner-".Length..];
-                    tally.Issue(new ReevaluationIssue(partnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed after retries: {ex.FailureDetails.ErrorMessage}"));
+                    tally.Issue(new ReevaluationIssue(wave[i].PartnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed after retries: {ex.FailureDetails.ErrorMessage}"));
                 }
             }
         }

@@ -234,4 +234,21 @@ public sealed class MonthlyReevaluationTests
         Assert.Empty(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("tailspin")));
         Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam")));
     }
+
+    [Fact]
+    public async Task Reevaluation_PartnerEmailRejected_ReportsItAndStillMailsTheAdmins()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        await SeedMixedMonthAsync(host);
+        host.Notifier.RejectPermanently(MonthlyReevaluationOrchestrator.PartnerStep("tailspin"));
+
+        ReevaluationSummary summary = await RunAsync(host, Request());
+
+        Assert.Equal((Withdrawn: 2, PartnersNotified: 1), (summary.Withdrawn, summary.PartnersNotified));
+        ReevaluationIssue issue = Assert.Single(summary.Issues, i => i.PartnerId == "tailspin");
+        Assert.Null(issue.OfferId);
+        Assert.Contains("partner e-mail failed", issue.Reason, StringComparison.Ordinal);
+        NotificationRequest admin = Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.AdminSummaryStep));
+        Assert.Contains("tailspin (Error): The partner e-mail failed", admin.PlainText, StringComparison.Ordinal);
+    }
 }
