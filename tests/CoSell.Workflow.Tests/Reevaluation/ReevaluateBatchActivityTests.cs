@@ -150,4 +150,22 @@ public sealed class ReevaluateBatchActivityTests
         Assert.Equal(ReevaluationOutcome.Skipped, result.Outcome);
         Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync("fabrikam", "fab-crm"));
     }
+
+    [Fact]
+    public async Task RunAsync_SeveralOffersOfOneOrganisation_ReadsItsRevenueRowOnce()
+    {
+        OfferRecord[] batch = [.. Enumerable.Range(1, 3).Select(i => offers.Seed("fabrikam", $"fab-{i}", CoSellStatus.CoSellReady))];
+        await revenue.AcrAsync("fabrikam", 150_000m);
+        int reads = 0;
+        revenue.BeforeGet = _ =>
+        {
+            reads++;
+            return Task.CompletedTask;
+        };
+
+        IReadOnlyList<OfferReevaluation> results = await Activity.RunAsync(ReviewedOffers.Batch(batch), CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal(ReevaluationOutcome.Granted, r.Outcome));
+        Assert.Equal(1, reads);
+    }
 }
