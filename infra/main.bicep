@@ -36,6 +36,9 @@ param reviewers string[]
 @description('Six-field CRON (seconds first) of the monthly ACR TTM re-evaluation; default 03:00 UTC on the 1st.')
 param reevaluationSchedule string = '0 0 3 1 * *'
 
+@description('Operator e-mail addresses that receive the summary of each monthly re-evaluation.')
+param reevaluationAdmins string[] = []
+
 @description('Memory of one Flex Consumption instance in MB.')
 @allowed([
   512
@@ -159,6 +162,7 @@ module functions 'modules/functions.bicep' = {
     sendGridFromAddress: sendGridFromAddress
     reviewers: reviewers
     reevaluationSchedule: reevaluationSchedule
+    reevaluationAdmins: reevaluationAdmins
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

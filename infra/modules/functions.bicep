@@ -49,6 +49,9 @@ param reviewers string[]
 @description('Six-field CRON (seconds first) of the monthly ACR TTM re-evaluation.')
 param reevaluationSchedule string
 
+@description('Operator e-mail addresses for the monthly re-evaluation summary (Reevaluation:Admins).')
+param reevaluationAdmins string[]
+
 @description('Memory of one instance in MB.')
 @allowed([
   512
@@ -156,6 +159,7 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 var keyVaultReference = '@Microsoft.KeyVault(SecretUri={0})'
 
 var reviewerSettings = toObject(range(0, length(reviewers)), i => 'Review__Reviewers__${i}', i => reviewers[i])
+var adminSettings = toObject(range(0, length(reevaluationAdmins)), i => 'Reevaluation__Admins__${i}', i => reevaluationAdmins[i])
 
 // Same keys as local.settings.sample.json; in Azure: service URIs + managed identity instead of connection strings,
 // secrets as Key Vault references. Flex Consumption sets FUNCTIONS_WORKER_RUNTIME from functionAppConfig.runtime.
@@ -185,7 +189,7 @@ var coreSettings = {
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(coreSettings, reviewerSettings)
+  properties: union(coreSettings, reviewerSettings, adminSettings)
 }
 
 output name string = app.name
