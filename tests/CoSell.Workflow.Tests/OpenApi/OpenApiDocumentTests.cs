@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoSell.Workflow.Http;
+using CoSell.Workflow.Tests.Http;
 
 namespace CoSell.Workflow.Tests.OpenApi;
 
@@ -106,6 +108,43 @@ public sealed partial class OpenApiDocumentTests
             string expected = route.Auth == RouteAuth.Anonymous ? "text/html" : "application/problem+json";
             Assert.Equal([expected], content.EnumerateObject().Select(c => c.Name));
         }
+    }
+
+    [Theory]
+    [InlineData(typeof(DraftRequest), "DraftRequest")]
+    [InlineData(typeof(SubmitRequest), "SubmitRequest")]
+    [InlineData(typeof(ContactInput), "ContactInput")]
+    public void Document_RequestSchema_NamesEveryFieldTheHandlerBinds(Type record, string schemaName)
+    {
+        string[] bound = [.. record.GetConstructors().Single().GetParameters()
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!))
+            .Where(name => name is not ("documents" or "contacts"))
+            .Order(StringComparer.Ordinal)];
+
+        JsonElement schema = OpenApiSpec.Root.GetProperty("components").GetProperty("schemas").GetProperty(schemaName);
+
+        Assert.Equal(bound, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean(), "ApiJson refuses unknown fields.");
+    }
+
+    [Fact]
+    public void Document_DraftRequestSchema_AcceptsTheDraftTheApiTestsSave()
+    {
+        JsonElement body = JsonDocument.Parse(TestData.DraftBody().ToJsonString()).RootElement;
+
+        IReadOnlyList<string> problems = SchemaCheck.Problems(body, OpenApiSpec.Pointer("#/components/schemas/DraftRequest"));
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Document_DraftRequestSchema_RefusesContactsInTheDraft()
+    {
+        JsonElement body = JsonDocument.Parse(TestData.DraftBody().With("contacts", new JsonArray()).ToJsonString()).RootElement;
+
+        IReadOnlyList<string> problems = SchemaCheck.Problems(body, OpenApiSpec.Pointer("#/components/schemas/DraftRequest"));
+
+        Assert.Equal(["$.contacts: not documented."], problems);
     }
 
     private static (string?, string?, string?) Scheme(JsonElement schemes, string name)

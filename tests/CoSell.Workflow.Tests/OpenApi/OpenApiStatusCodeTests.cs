@@ -26,6 +26,8 @@ public sealed class OpenApiStatusCodeTests : IClassFixture<DurableFixture>
         }),
         new Scenario("SaveDraft_PlainText", ApiRoutes.SaveDraft, HttpStatusCode.UnsupportedMediaType, (app, id) =>
             app.Partner().PutAsync(Offer + id, new StringContent("name=x", Encoding.UTF8, "text/plain"))),
+        new Scenario("GetDraft_Seeded", ApiRoutes.GetDraft, HttpStatusCode.OK, (app, id) =>
+            Seeded(app, id).Partner().GetAsync(Offer + id)),
         new Scenario("GetDraft_NoKey", ApiRoutes.GetDraft, HttpStatusCode.Unauthorized, (app, id) =>
             Seeded(app, id).Anonymous().GetAsync(Offer + id)),
         new Scenario("GetDraft_OtherPartner", ApiRoutes.GetDraft, HttpStatusCode.NotFound, (app, id) =>
@@ -44,6 +46,13 @@ public sealed class OpenApiStatusCodeTests : IClassFixture<DurableFixture>
             Seeded(app, id).Partner().PostAsync(Offer + id + "/submissions", ApiTestApp.Json("{\"submittedBy\":\"pm@contoso.example\"}"))),
         new Scenario("SubmitForReview_Oversized", ApiRoutes.SubmitForReview, HttpStatusCode.RequestEntityTooLarge, (app, id) =>
             Seeded(app, id).Partner().PostAsync(Offer + id + "/submissions", ApiTestApp.Json("{\"submittedBy\":\"" + new string('a', 70_000) + "\"}"))),
+        new Scenario("SubmitForReview_UnknownField", ApiRoutes.SubmitForReview, HttpStatusCode.BadRequest, (app, id) =>
+            Seeded(app, id).Partner().PostAsync(Offer + id + "/submissions", ApiTestApp.Json("{\"submittedBy\":\"pm@contoso.example\",\"urgent\":true}"))),
+        new Scenario("GetSubmission_Started", ApiRoutes.GetSubmission, HttpStatusCode.OK, async (app, id) =>
+        {
+            using HttpResponseMessage submitted = await Seeded(app, id).Partner().PostAsync(Offer + id + "/submissions", ApiTestApp.Json("{\"submittedBy\":\"pm@contoso.example\"}"));
+            return await app.Partner().GetAsync(Offer + id + "/submissions/1");
+        }),
         new Scenario("GetSubmission_NotANumber", ApiRoutes.GetSubmission, HttpStatusCode.BadRequest, (app, id) =>
             Seeded(app, id).Partner().GetAsync(Offer + id + "/submissions/latest")),
         new Scenario("GetStatus_NotSubmitted", ApiRoutes.GetStatus, HttpStatusCode.OK, (app, id) =>
@@ -62,6 +71,8 @@ public sealed class OpenApiStatusCodeTests : IClassFixture<DurableFixture>
             app.Admin().PutAsync("/api/admin/revenue/2026-08", ApiTestApp.Json("[]"))),
         new Scenario("StartReevaluation_PartnerKey", ApiRoutes.StartReevaluation, HttpStatusCode.Unauthorized, (app, _) =>
             app.Partner().PostAsync("/api/admin/reevaluations/2026-08", null)),
+        new Scenario("StartReevaluation_Month", ApiRoutes.StartReevaluation, HttpStatusCode.Accepted, (app, _) =>
+            app.Admin().PostAsync("/api/admin/reevaluations/2026-07", null)),
         new Scenario("GetReevaluation_NeverStarted", ApiRoutes.GetReevaluation, HttpStatusCode.NotFound, (app, _) =>
             app.Admin().GetAsync("/api/admin/reevaluations/1999-01")),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -89,7 +100,13 @@ public sealed class OpenApiStatusCodeTests : IClassFixture<DurableFixture>
             $"{scenario.Route.Name} answered {(int)response.StatusCode}, which docs/openapi.json does not list.");
         string? mediaType = response.Content.Headers.ContentType?.MediaType;
         Assert.NotNull(mediaType);
-        Assert.Contains(mediaType, OpenApiSpec.Resolve(documented).GetProperty("content").EnumerateObject().Select(c => c.Name));
+        JsonElement content = OpenApiSpec.Resolve(documented).GetProperty("content");
+        Assert.Contains(mediaType, content.EnumerateObject().Select(c => c.Name));
+        if (mediaType.EndsWith("json", StringComparison.Ordinal))
+        {
+            JsonElement body = await response.ReadJsonAsync();
+            Assert.Empty(SchemaCheck.Problems(body, content.GetProperty(mediaType).GetProperty("schema")));
+        }
     }
 
     private static ApiTestApp Seeded(ApiTestApp app, string offerId)
