@@ -13,9 +13,11 @@ internal static class ReviewFlow
     public const string ContactsUsGb = "Name,Email,Job title,Role,Countries\r\nAna Silva,ana@contoso.example,Partner sales lead,Sales,\"US,GB\"\r\nBen Okafor,ben@contoso.example,Account executive,Sales,GB\r\n";
 
     /// <summary>Creates a complete transactable SaaS draft with a one-pager PDF, a case study and the given contacts.</summary>
-    public static async Task PrepareOfferAsync(CoSellApi api, string offerId, string contactsCsv, params string[] countries)
+    public static Task PrepareOfferAsync(CoSellApi api, string offerId, string contactsCsv, params string[] countries)
+        => PrepareOfferAsync(api, EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId, contactsCsv, countries);
+
+    public static async Task PrepareOfferAsync(CoSellApi api, string partner, string key, string offerId, string contactsCsv, string[] countries)
     {
-        string partner = EndToEndHost.PartnerId, key = EndToEndHost.PartnerKey;
         using HttpResponseMessage draft = await api.CreateDraftAsync(partner, key, offerId, CoSellApi.SaasDraftJson("Contoso CRM " + offerId, countries));
         Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
         using HttpResponseMessage onePager = await api.UploadAsync(partner, key, offerId, "one-pager", "contoso-crm-one-pager.pdf", Documents.Pdf("Contoso CRM one-pager"));
@@ -27,19 +29,24 @@ internal static class ReviewFlow
     }
 
     /// <summary>The monthly feed for the current month: contoso above the 100,000 USD ACR threshold.</summary>
-    public static async Task ImportRevenueAsync(CoSellApi api, string offerId)
+    public static Task ImportRevenueAsync(CoSellApi api, string offerId) => ImportRevenueAsync(api, EndToEndHost.AdminKey, offerId);
+
+    public static async Task ImportRevenueAsync(CoSellApi api, string adminKey, string offerId)
     {
         string month = CoSellApi.CurrentMonth();
         string csv = "organisationId,month,acrTtmUsd,isvConnectPremium,goldCompetency,billedRevenue\n"
             + $"contoso,{month},125000.50,false,false,{offerId}:60000\n";
-        using HttpResponseMessage revenue = await api.ImportRevenueAsync(EndToEndHost.AdminKey, month, csv);
+        using HttpResponseMessage revenue = await api.ImportRevenueAsync(adminKey, month, csv);
         Assert.True(revenue.IsSuccessStatusCode, $"revenue import answered {(int)revenue.StatusCode}: {await revenue.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Presses "Review and publish" and checks the 202 a portal relies on.</summary>
-    public static async Task<SubmissionAccepted> SubmitAsync(CoSellApi api, string offerId, string submittedBy)
+    public static Task<SubmissionAccepted> SubmitAsync(CoSellApi api, string offerId, string submittedBy)
+        => SubmitAsync(api, EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId, submittedBy);
+
+    public static async Task<SubmissionAccepted> SubmitAsync(CoSellApi api, string partner, string key, string offerId, string submittedBy)
     {
-        using HttpResponseMessage response = await api.SubmitAsync(EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId, submittedBy);
+        using HttpResponseMessage response = await api.SubmitAsync(partner, key, offerId, submittedBy);
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"submit answered {(int)response.StatusCode}: {body}");
         Assert.NotNull(response.Headers.Location);

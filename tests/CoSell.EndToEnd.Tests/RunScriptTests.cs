@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using CoSell.LocalHost.Mailbox;
+using CoSell.Workflow.Http;
+
+namespace CoSell.EndToEnd.Tests;
+
+/// <summary>
+/// <c>./run.sh --no-seed</c> as a new user runs it (bash, repository root), on ports and a data folder of its own so it
+/// never meets a developer's 7071/10000 or .azurite/: it comes up, serves one review, and Ctrl+C leaves nothing behind.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed partial class RunScriptTests : IDisposable
+{
+    static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(4);
+    static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(60);
+
+    readonly string _data = Directory.CreateTempSubdirectory("cosell-e2e-run-").FullName;
+    readonly StringBuilder _output = new();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task RunScript_StartedSubmittedThenInterrupted_ServesTheReviewAndExitsLeavingNoProcesses()
+    {
+        int site = FreePort(), blob = FreePort(), queue = FreePort(), table = FreePort();
+        using Process script = StartRunScript(site, blob, queue, table);
+        List<int> started = [];
+        try
+        {
+            await WaitForOutputAsync(script, "Press Ctrl+C", StartLimit);
+            using HttpClient http = new() { BaseAddress = new Uri($"http://127.0.0.1:{site}"), Timeout = TimeSpan.FromSeconds(30) };
+            CoSellApi api = new(http);
+            await api.WaitHealthyAsync(TimeSpan.FromSeconds(30));
+            Dictionary<string, string> secrets = ReadSecrets(Path.Combine(_data, "local-secrets.env"));
+            string partnerKey = secrets["PartnerAuth__Partners__contoso"];
+            started.AddRange(PidsWhoseCommandLineContains($"--location {_data}"));
+            started.AddRange(PidsWhoseCommandLineContains($"CoSell.LocalHost.dll --urls http://localhost:{site}"));
+
+            await ReviewFlow.PrepareOfferAsync(api, "contoso", partnerKey, "run-script-crm", ReviewFlow.ContactsUsGb, ["US", "GB"]);
+            await ReviewFlow.ImportRevenueAsync(api, secrets["PartnerAuth__AdminKey"], "run-script-crm");
+            SubmissionAccepted accepted = await ReviewFlow.SubmitAsync(api, "contoso", partnerKey, "run-script-crm", "owner-run@contoso.example");
+            CapturedMail reviewerMail = await api.WaitForMailAsync(
+                m => CoSellApi.BelongsTo(m, accepted.Id) && m.To.Contains("reviewer@cosell.localhost"), ReviewFlow.Patience, "reviewer mail from run.sh's host");
+            StatusResponse status = await api.StatusAsync("contoso", partnerKey, "run-script-crm");
+            using HttpResponseMessage unauthorised = await api.SendAsync(HttpMethod.Get, CoSellApi.OfferPath("contoso", "run-script-crm"), "not-the-generated-key", null);
+
+            Signal(script.Id, "INT");
+            bool exited = await WaitForExitAsync(script, StopLimit);
+            string output = Output();
+
+            Assert.Equal(2, started.Count);
+            Assert.Contains($"http://localhost:{site}/portal/", output, StringComparison.Ordinal);
+            Assert.Contains(partnerKey, output, StringComparison.Ordinal);
+            Assert.Contains($"/review/", reviewerMail.Text, StringComparison.Ordinal);
+            Assert.True(status.ReviewInProgress);
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+            Assert.True(exited, $"run.sh did not exit within {StopLimit} of SIGINT:\n{output}");
+            Assert.Equal(130, script.ExitCode);
+            Assert.All(started, pid => Assert.False(IsAlive(pid), $"process {pid} ({CommandLine(pid)}) is still running after run.sh exited:\n{output}"));
+            Assert.All(new[] { site, blob, queue, table }, port => Assert.False(Listening(port), $"port {port} still accepts connections after run.sh exited."));
+            Assert.True(File.Exists(Path.Combine(_data, "mailbox.jsonl")));
+            Assert.Contains($"live in {Path.Combine(_data, "local-secrets.env")}", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!script.HasExited)
+            {
+                script.Kill(entireProcessTree: true);
+            }
+
+            foreach (int pid in started.Where(IsAlive))
+            {
+                using Process leftover = Process.GetProcessById(pid);
+                leftover.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    Process StartRunScript(int site, int blob, int queue, int table)
+    {
+        ProcessStartInfo start = new("bash")
+        {
+            WorkingDirectory = RepoRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("./run.sh");
+        start.ArgumentList.Add("--no-seed");
+        start.Environment["COSELL_PORT"] = Invariant(site);
+        start.Environment["COSELL_AZURITE_BLOB_PORT"] = Invariant(blob);
+        start.Environment["COSELL_AZURITE_QUEUE_PORT"] = Invariant(queue);
+        start.Environment["COSELL_AZURITE_TABLE_PORT"] = Invariant(table);
+        start.Environment["COSELL_DATA_DIR"] = _data;
+        // The build run.sh does must not leave MSBuild nodes or compiler servers running after the test.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["UseSharedCompilation"] = "false";
+        start.Environment["UseRazorBuildServer"] = "false";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+
+    async Task WaitForOutputAsync(Process script, string text, TimeSpan limit)
+    {
+        DateTime deadline = DateTime.UtcNow + limit;
+        while (!Output().Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(script.HasExited, $"run.sh exited with {(script.HasExited ? script.ExitCode : 0)} before printing '{text}':\n{Output()}");
+            Assert.True(DateTime.UtcNow < deadline, $"run.sh did not print '{text}' within {limit}:\n{Output()}");
+            await Task.Delay(250);
+        }
+    }
+
+    static async Task<bool> WaitForExitAsync(Process process, TimeSpan limit)
+    {
+        using CancellationTokenSource timeout = new(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What a terminal's Ctrl+C (INT) or a service manager (TERM) sends.</summary>
+    static void Signal(int pid, string signal)
+    {
+        using Process kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, Invariant(pid) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not run kill.");
+        Assert.True(kill.WaitForExit(10_000) && kill.ExitCode == 0, $"kill -{signal} {pid} failed.");
+    }
+
+    /// <summary>Processes (from /proc) whose command line contains <paramref name="fragment"/>, arguments joined by spaces.</summary>
+    static List<int> PidsWhoseCommandLineContains(string fragment)
+    {
+        List<int> pids = [];
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+                && CommandLine(pid).Contains(fragment, StringComparison.Ordinal))
+            {
+                pids.Add(pid);
+            }
+        }
+
+        return pids;
+    }
+
+    static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>Running, sleeping or stopped: anything but gone or a zombie (dead, waiting to be reaped by init).</summary>
+    static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            Match state = ProcessState().Match(stat);
+            return state.Success && state.Groups[1].Value is not ("Z" or "X");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    static bool Listening(int port)
+    {
+        try
+        {
+            using TcpClient client = new();
+            return client.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    static Dictionary<string, string> ReadSecrets(string path)
+    {
+        Dictionary<string, string> values = new(StringComparer.Ordinal);
+        foreach (string line in File.ReadAllLines(path))
+        {
+            Match match = SecretLine().Match(line);
+            if (match.Success)
+            {
+                values[match.Groups[1].Value] = match.Groups[2].Value;
+            }
+        }
+
+        return values;
+    }
+
+    static string RepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoSellFunctions.sln")) && File.Exists(Path.Combine(dir.FullName, "run.sh")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No repository root (CoSellFunctions.sln + run.sh) above " + AppContext.BaseDirectory);
+    }
+
+    static int FreePort()
+    {
+        using TcpListener listener = new(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^export (\w+)='([^']*)'$")]
+    private static partial Regex SecretLine();
+
+    [GeneratedRegex(@"\) (\S) ")]
+    private static partial Regex ProcessState();
+}
