@@ -34,46 +34,82 @@ public sealed partial class RunScriptTests : IDisposable
     }
 
     [Fact]
-    public async Task RunScript_StartedSubmittedThenInterrupted_ServesTheReviewAndExitsLeavingNoProcesses()
+    public async Task RunScript_SubmittedInterruptedRestartedApprovedTerminated_ReviewSurvivesTheRestartAndNothingIsLeftRunning()
     {
         int site = FreePort(), blob = FreePort(), queue = FreePort(), table = FreePort();
+        const string partner = "contoso", offerId = "run-script-crm";
+
+        (Dictionary<string, string> secrets, Uri link, string instanceId) = await RunAsync(site, blob, queue, table, "INT", 130, async api =>
+        {
+            Dictionary<string, string> generated = ReadSecrets(Path.Combine(_data, "local-secrets.env"));
+            string key = generated["PartnerAuth__Partners__contoso"];
+            await ReviewFlow.PrepareOfferAsync(api, partner, key, offerId, ReviewFlow.ContactsUsGb, ["US", "GB"]);
+            await ReviewFlow.ImportRevenueAsync(api, generated["PartnerAuth__AdminKey"], offerId);
+            SubmissionAccepted accepted = await ReviewFlow.SubmitAsync(api, partner, key, offerId, "owner-run@contoso.example");
+            CapturedMail reviewerMail = await api.WaitForMailAsync(
+                m => CoSellApi.BelongsTo(m, accepted.Id) && m.To.Contains(LocalReviewer), ReviewFlow.Patience, "reviewer mail from run.sh's host");
+            using HttpResponseMessage wrongKey = await api.SendAsync(HttpMethod.Get, CoSellApi.OfferPath(partner, offerId), "not-the-generated-key", null);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+            Assert.True((await api.StatusAsync(partner, key, offerId)).ReviewInProgress);
+            return (generated, CoSellApi.ReviewLink(reviewerMail), accepted.Id);
+        });
+        string firstOutput = Output();
+
+        StatusResponse final = await RunAsync(site, blob, queue, table, "TERM", 143, async api =>
+        {
+            string key = secrets["PartnerAuth__Partners__contoso"];
+            Assert.Equal(secrets, ReadSecrets(Path.Combine(_data, "local-secrets.env")));
+            StatusResponse afterRestart = await api.StatusAsync(partner, key, offerId);
+            Assert.True(afterRestart.ReviewInProgress, "the review should still wait for the reviewer after a restart");
+            Assert.Contains(await api.MailAsync(), m => CoSellApi.BelongsTo(m, instanceId) && m.To.Contains(LocalReviewer));
+            using HttpResponseMessage approved = await ReviewFlow.DecideAsync(api, link, "approve", "Approved after a restart.");
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            return await api.WaitForStatusAsync(partner, key, offerId, s => s.ReviewerApproved is not null && !s.ReviewInProgress, ReviewFlow.Patience);
+        });
+
+        Assert.Contains($"http://localhost:{site}/portal/", firstOutput, StringComparison.Ordinal);
+        Assert.Contains(secrets["PartnerAuth__Partners__contoso"], firstOutput, StringComparison.Ordinal);
+        Assert.Contains($"live in {Path.Combine(_data, "local-secrets.env")}", firstOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_data, "mailbox.jsonl")));
+        Assert.Equal("CoSellIncentivized", final.Status);
+    }
+
+    const string LocalReviewer = "reviewer@cosell.localhost";
+
+    /// <summary>
+    /// Starts run.sh, waits (bounded) until it prints its URLs and /healthz answers, runs <paramref name="use"/>, sends
+    /// <paramref name="signal"/>, and checks that run.sh exits with <paramref name="exitCode"/> leaving no host,
+    /// no Azurite and no open port behind.
+    /// </summary>
+    async Task<T> RunAsync<T>(int site, int blob, int queue, int table, string signal, int exitCode, Func<CoSellApi, Task<T>> use)
+    {
+        lock (_output)
+        {
+            _output.Clear();
+        }
+
         using Process script = StartRunScript(site, blob, queue, table);
         List<int> started = [];
         try
         {
             await WaitForOutputAsync(script, "Press Ctrl+C", StartLimit);
+            started.AddRange(PidsWhoseCommandLineContains($"--location {_data}"));
+            started.AddRange(PidsWhoseCommandLineContains($"CoSell.LocalHost.dll --urls http://localhost:{site}"));
+            Assert.True(started.Count == 2, $"expected one Azurite and one host process, found [{string.Join(", ", started.Select(CommandLine))}]");
             using HttpClient http = new() { BaseAddress = new Uri($"http://127.0.0.1:{site}"), Timeout = TimeSpan.FromSeconds(30) };
             CoSellApi api = new(http);
             await api.WaitHealthyAsync(TimeSpan.FromSeconds(30));
-            Dictionary<string, string> secrets = ReadSecrets(Path.Combine(_data, "local-secrets.env"));
-            string partnerKey = secrets["PartnerAuth__Partners__contoso"];
-            started.AddRange(PidsWhoseCommandLineContains($"--location {_data}"));
-            started.AddRange(PidsWhoseCommandLineContains($"CoSell.LocalHost.dll --urls http://localhost:{site}"));
 
-            await ReviewFlow.PrepareOfferAsync(api, "contoso", partnerKey, "run-script-crm", ReviewFlow.ContactsUsGb, ["US", "GB"]);
-            await ReviewFlow.ImportRevenueAsync(api, secrets["PartnerAuth__AdminKey"], "run-script-crm");
-            SubmissionAccepted accepted = await ReviewFlow.SubmitAsync(api, "contoso", partnerKey, "run-script-crm", "owner-run@contoso.example");
-            CapturedMail reviewerMail = await api.WaitForMailAsync(
-                m => CoSellApi.BelongsTo(m, accepted.Id) && m.To.Contains("reviewer@cosell.localhost"), ReviewFlow.Patience, "reviewer mail from run.sh's host");
-            StatusResponse status = await api.StatusAsync("contoso", partnerKey, "run-script-crm");
-            using HttpResponseMessage unauthorised = await api.SendAsync(HttpMethod.Get, CoSellApi.OfferPath("contoso", "run-script-crm"), "not-the-generated-key", null);
-
-            Signal(script.Id, "INT");
+            T result = await use(api);
+            Signal(script.Id, signal);
             bool exited = await WaitForExitAsync(script, StopLimit);
             string output = Output();
 
-            Assert.Equal(2, started.Count);
-            Assert.Contains($"http://localhost:{site}/portal/", output, StringComparison.Ordinal);
-            Assert.Contains(partnerKey, output, StringComparison.Ordinal);
-            Assert.Contains($"/review/", reviewerMail.Text, StringComparison.Ordinal);
-            Assert.True(status.ReviewInProgress);
-            Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
-            Assert.True(exited, $"run.sh did not exit within {StopLimit} of SIGINT:\n{output}");
-            Assert.Equal(130, script.ExitCode);
+            Assert.True(exited, $"run.sh did not exit within {StopLimit} of SIG{signal}:\n{output}");
+            Assert.Equal(exitCode, script.ExitCode);
             Assert.All(started, pid => Assert.False(IsAlive(pid), $"process {pid} ({CommandLine(pid)}) is still running after run.sh exited:\n{output}"));
             Assert.All(new[] { site, blob, queue, table }, port => Assert.False(Listening(port), $"port {port} still accepts connections after run.sh exited."));
-            Assert.True(File.Exists(Path.Combine(_data, "mailbox.jsonl")));
-            Assert.Contains($"live in {Path.Combine(_data, "local-secrets.env")}", output, StringComparison.Ordinal);
+            return result;
         }
         finally
         {
