@@ -13,7 +13,7 @@ namespace CoSell.EndToEnd.Tests;
 /// The whole local host (real Kestrel on a free loopback port, Durable engine on Azurite, mailbox, portal), started
 /// once per test class with a task hub, table prefix and container of its own, so classes can share one Azurite.
 /// </summary>
-public sealed class EndToEndHost : IAsyncLifetime
+public class EndToEndHost : IAsyncLifetime
 {
     public const string PartnerId = "contoso";
     public const string PartnerKey = "e2e-contoso-partner-key-0123456789";
@@ -23,7 +23,16 @@ public sealed class EndToEndHost : IAsyncLifetime
     public const string Reviewer = "reviewer@cosell.localhost";
 
     readonly string _prefix = "E2e" + Guid.NewGuid().ToString("N")[..10];
+    readonly IReadOnlyDictionary<string, string?> _overrides;
     WebApplication? _app;
+
+    public EndToEndHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="overrides">Settings on top of the defaults below (e.g. short review timings).</param>
+    protected EndToEndHost(IReadOnlyDictionary<string, string?> overrides) => _overrides = overrides;
 
     public Uri Site { get; private set; } = null!;
 
@@ -60,6 +69,7 @@ public sealed class EndToEndHost : IAsyncLifetime
                 ["Demo:ExposePartnerKey"] = "true",
                 ["Mailbox:FilePath"] = null,
             });
+            builder.Configuration.AddInMemoryCollection(_overrides);
         });
         await _app.StartAsync();
         Site = new Uri(site);
