@@ -3,6 +3,7 @@ using CoSell.LocalHost.Mailbox;
 using CoSell.Workflow.Http;
 using CoSell.Workflow.Messages;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
 
 namespace CoSell.EndToEnd.Tests;
 
@@ -24,7 +25,7 @@ public sealed class BrowserTests(EndToEndHost host) : IClassFixture<EndToEndHost
 
         await Browser.RunAsync("reviewer", async driver =>
         {
-            await driver.Navigate().GoToUrlAsync(link);
+            await OpenFromMailboxAsync(driver, link);
             string heading = driver.FindElement(By.TagName("h1")).Text;
             IWebElement approve = Browser.Button(driver, "Approve");
             StatusResponse afterView = await _api.StatusAsync(EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId);
@@ -35,7 +36,7 @@ public sealed class BrowserTests(EndToEndHost host) : IClassFixture<EndToEndHost
                 ? d.FindElement(By.CssSelector("[role=status]")).Text : null, "the decision confirmation page");
             StatusResponse final = await _api.WaitForStatusAsync(EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId,
                 s => s.ReviewerApproved is not null && !s.ReviewInProgress, ReviewFlow.Patience);
-            await driver.Navigate().GoToUrlAsync(link);
+            await OpenFromMailboxAsync(driver, link);
             string reopened = driver.FindElement(By.CssSelector("[role=status]")).Text;
             bool buttonsAfterDecision = driver.FindElements(By.XPath("//button[normalize-space(.)='Approve' or normalize-space(.)='Reject']")).Count > 0;
 
@@ -50,6 +51,14 @@ public sealed class BrowserTests(EndToEndHost host) : IClassFixture<EndToEndHost
             Assert.Contains("already decided: Approved by " + EndToEndHost.Reviewer, reopened, StringComparison.Ordinal);
             Assert.False(buttonsAfterDecision);
         });
+    }
+
+    /// <summary>Opens the local mailbox page and clicks the review link in the reviewer's mail, as a reviewer would.</summary>
+    async Task OpenFromMailboxAsync(ChromeDriver driver, Uri link)
+    {
+        await driver.Navigate().GoToUrlAsync(new Uri(host.Site, "/dev/mailbox"));
+        driver.FindElements(By.TagName("a")).First(a => a.GetDomAttribute("href") == link.ToString()).Click();
+        Browser.Until(driver, d => d.Url == link.ToString(), "the review page opened from the mailbox");
     }
 
     [Fact]
