@@ -19,7 +19,7 @@ fi
 
 azurite_install
 DATA="$(mktemp -d -t cosell-azurite-XXXXXX)"
-cleanup() { azurite_stop; rm -rf "$DATA"; }
+cleanup() { azurite_stop_within 3; rm -rf "$DATA"; }
 trap cleanup EXIT INT TERM
 # Test ports differ from run.sh's (10000-10002) so tests never touch a developer's local data.
 azurite_start "$DATA" 10100 10101 10102

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared by run.sh and test.sh: install Azurite (pinned, project-local) and start/stop it on 127.0.0.1.
-# Usage (sourced): azurite_install; azurite_start DATA_DIR BLOB_PORT QUEUE_PORT TABLE_PORT; azurite_stop
+# Usage (sourced): azurite_install; azurite_start DATA_DIR BLOB_PORT QUEUE_PORT TABLE_PORT; azurite_stop_within SECONDS
 AZURITE_VERSION="3.37.0"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AZURITE_DIR="$REPO_ROOT/.tools/azurite"
@@ -45,15 +45,8 @@ azurite_start() {
   return 1
 }
 
-azurite_stop() {
-  if [[ -n "$AZURITE_PID" ]] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill "$AZURITE_PID" 2>/dev/null || true
-    wait "$AZURITE_PID" 2>/dev/null || true
-  fi
-  AZURITE_PID=""
-}
 
-# Like azurite_stop, but bounded: Azurite 3.37 closes its listeners on SIGTERM yet may keep running once it
+# Stops Azurite, bounded: Azurite 3.37 closes its listeners on SIGTERM yet may keep running once it
 # has served requests, so a plain `kill; wait` can hang. Sends SIGTERM, waits up to $1 seconds (default 5),
 # then SIGKILL.
 azurite_stop_within() {

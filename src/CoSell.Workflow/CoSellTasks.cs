@@ -1,5 +1,6 @@
 using CoSell.Workflow.Activities;
 using CoSell.Workflow.Orchestrators;
+using CoSell.Workflow.Reevaluation;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class CoSellTasks
     public static void Register(DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<CoSellReviewOrchestrator>(WorkflowNames.CoSellReview);
+        registry.AddOrchestrator<MonthlyReevaluationOrchestrator>(WorkflowNames.MonthlyReevaluation);
 
         Add<ValidateCollateralActivity, CoSell.Domain.Submission, IReadOnlyList<CoSell.Domain.CollateralFinding>>(registry, WorkflowNames.ValidateCollateral, (s, i, ct) => s.RunAsync(i, ct));
         Add<ValidateContactsActivity, CoSell.Domain.Submission, CoSell.Domain.RequirementResult>(registry, WorkflowNames.ValidateContacts, (s, i, ct) => s.RunAsync(i, ct));
@@ -19,6 +21,9 @@ public static class CoSellTasks
         Add<RecordStatusActivity, StatusRecordRequest, StatusRecordResult>(registry, WorkflowNames.RecordStatus, (s, i, ct) => s.RunAsync(i, ct));
         Add<RecordHistoryActivity, Ports.HistoryEntry, string>(registry, WorkflowNames.RecordHistory, (s, i, ct) => s.RunAsync(i, ct));
         Add<SendNotificationActivity, Ports.NotificationRequest, Ports.NotificationReceipt>(registry, WorkflowNames.SendNotification, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ListReviewedOffersActivity, ReevaluationPageRequest, Ports.OfferKeyPage>(registry, WorkflowNames.ListReviewedOffers, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ReevaluateBatchActivity, ReevaluationBatchRequest, IReadOnlyList<OfferReevaluation>>(registry, WorkflowNames.ReevaluateBatch, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ReadReevaluationSettingsActivity, string, ReevaluationSettings>(registry, WorkflowNames.ReadReevaluationSettings, (s, i, ct) => s.RunAsync(i, ct));
     }
 
     private static void Add<TService, TInput, TOutput>(

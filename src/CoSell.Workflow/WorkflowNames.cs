@@ -1,4 +1,5 @@
 using CoSell.Workflow.Orchestrators;
+using CoSell.Workflow.Reevaluation;
 
 namespace CoSell.Workflow;
 
@@ -6,7 +7,7 @@ namespace CoSell.Workflow;
 public static class WorkflowNames
 {
     public const string CoSellReview = nameof(CoSellReviewOrchestrator);
-    public const string MonthlyReevaluation = "MonthlyReevaluationOrchestrator";
+    public const string MonthlyReevaluation = nameof(MonthlyReevaluationOrchestrator);
 
     public const string ValidateCollateral = nameof(ValidateCollateral);
     public const string ValidateContacts = nameof(ValidateContacts);
@@ -15,6 +16,9 @@ public static class WorkflowNames
     public const string RecordStatus = nameof(RecordStatus);
     public const string RecordHistory = nameof(RecordHistory);
     public const string SendNotification = nameof(SendNotification);
+    public const string ListReviewedOffers = nameof(ListReviewedOffers);
+    public const string ReevaluateBatch = nameof(ReevaluateBatch);
+    public const string ReadReevaluationSettings = nameof(ReadReevaluationSettings);
 
     /// <summary>External event raised when a reviewer posts a decision.</summary>
     public const string ReviewerDecided = nameof(ReviewerDecided);

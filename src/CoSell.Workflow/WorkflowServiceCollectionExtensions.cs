@@ -1,4 +1,5 @@
 using CoSell.Workflow.Activities;
+using CoSell.Workflow.Reevaluation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,12 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), "Review:PublicBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
 
+        services.AddOptions<ReevaluationOptions>()
+            .Bind(config.GetSection(ReevaluationOptions.Section))
+            .Validate(o => o.Admins.All(a => !string.IsNullOrWhiteSpace(a) && a.Contains('@', StringComparison.Ordinal)), "Reevaluation:Admins must be e-mail addresses.")
+            .Validate(o => o.BatchSize > 0 && o.MaxParallelBatches > 0 && o.PageSize > 0, "Reevaluation:BatchSize, MaxParallelBatches and PageSize must be positive.")
+            .ValidateOnStart();
+
         services.AddTransient<ValidateCollateralActivity>();
         services.AddTransient<ValidateContactsActivity>();
         services.AddTransient<EvaluateThresholdsActivity>();
@@ -23,6 +30,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<RecordStatusActivity>();
         services.AddTransient<RecordHistoryActivity>();
         services.AddTransient<SendNotificationActivity>();
+        services.AddTransient<ListReviewedOffersActivity>();
+        services.AddTransient<ReevaluateBatchActivity>();
+        services.AddTransient<ReadReevaluationSettingsActivity>();
         return services;
     }
 }

@@ -84,6 +84,22 @@ public sealed class TableOfferStore : IOfferStore
         }
     }
 
+    /// <summary>One service page of the reviewed offers' keys (only PartitionKey and RowKey are read); the token is the service's.</summary>
+    public async Task<OfferKeyPage> ListReviewedKeysAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
+        AsyncPageable<TableEntity> query = table.QueryAsync<TableEntity>(
+            ReviewedFilter, pageSize, ["PartitionKey", "RowKey"], cancellationToken);
+        await foreach (Page<TableEntity> page in query.AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize))
+        {
+            string? next = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+            return new OfferKeyPage([.. page.Values.Select(e => new OfferKey(e.PartitionKey, e.RowKey))], next);
+        }
+
+        return new OfferKeyPage([], null);
+    }
+
     internal static TableEntity ToEntity(OfferRecord record)
     {
         var entity = new TableEntity(TableColumns.Key(record.PartnerId, "PartnerId"), TableColumns.Key(record.OfferId, "OfferId"))

@@ -17,11 +17,19 @@ public sealed class InMemoryRevenueStore : IRevenueStore
         }
     }
 
-    public Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
+    /// <summary>Runs before each <see cref="GetAsync"/> with the organisation id (outside the lock): lets a test hold, count or fail reads.</summary>
+    public Func<string, Task>? BeforeGet { get; set; }
+
+    public async Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
     {
+        if (BeforeGet is { } hook)
+        {
+            await hook(organisationId);
+        }
+
         lock (gate)
         {
-            return Task.FromResult(rows.GetValueOrDefault((month, organisationId)));
+            return rows.GetValueOrDefault((month, organisationId));
         }
     }
 

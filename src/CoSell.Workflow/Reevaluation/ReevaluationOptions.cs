@@ -1,0 +1,33 @@
+namespace CoSell.Workflow.Reevaluation;
+
+/// <summary>Section "Reevaluation": who gets the monthly summary and how the run is cut into batches.</summary>
+public sealed class ReevaluationOptions
+{
+    public const string Section = "Reevaluation";
+
+    public const int DefaultBatchSize = 200;
+
+    public const int DefaultMaxParallelBatches = 4;
+
+    public const int DefaultPageSize = 2000;
+
+    /// <summary>Admin e-mail addresses; each run's summary goes to all of them.</summary>
+    public string[] Admins { get; set; } = [];
+
+    /// <summary>Offers per batch activity call.</summary>
+    public int BatchSize { get; set; } = DefaultBatchSize;
+
+    /// <summary>Batch activities in flight at once.</summary>
+    public int MaxParallelBatches { get; set; } = DefaultMaxParallelBatches;
+
+    /// <summary>Offer keys per orchestration generation (then continue-as-new).</summary>
+    public int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>The input a starter schedules for <paramref name="month"/> ("YYYY-MM").</summary>
+    public ReevaluationRequest ToRequest(string month) => new(month, [.. Admins])
+    {
+        BatchSize = BatchSize,
+        MaxParallelBatches = MaxParallelBatches,
+        PageSize = PageSize,
+    };
+}
