@@ -116,6 +116,7 @@ public sealed class HttpReviewTests(EndToEndHost host) : IClassFixture<EndToEndH
         RequirementResult contacts = Assert.Single(final.Requirements, r => r.Id == RequirementIds.Contacts);
         Assert.False(contacts.Passed);
         Assert.Contains("DE", contacts.Reason, StringComparison.Ordinal);
+        Assert.Equal($"Automated checks failed: 1 requirement(s) not met ({contacts.Title}).", final.Reason);
         Assert.Equal("Completed", submission.RuntimeStatus);
         Assert.DoesNotContain(mail, m => CoSellApi.BelongsTo(m, accepted.Id) && m.To.Contains(EndToEndHost.Reviewer));
         Assert.Contains("DE", partnerMail.Text, StringComparison.Ordinal);
