@@ -4,7 +4,9 @@
 # that captures what SendGrid would send, and the monthly re-evaluation schedule).
 # Usage: ./run.sh [--no-seed]      Ctrl+C (or SIGTERM) stops the host and Azurite.
 # Ports: COSELL_PORT (7071), COSELL_AZURITE_BLOB_PORT/_QUEUE_PORT/_TABLE_PORT (10000/10001/10002).
-# Needs: .NET 10 SDK, Node 20 (npm installs Azurite into .tools/ on first run), curl. Data lives in .azurite/.
+# Data: COSELL_DATA_DIR (default .azurite/ in the repository): Azurite's storage, the captured mail and the
+# generated local secrets (local-secrets.env); point it elsewhere to run a second, independent instance.
+# Needs: .NET 10 SDK, Node 20 (npm installs Azurite into .tools/ on first run), curl.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
@@ -13,7 +15,7 @@ SEED=1
 for arg in "$@"; do
   case "$arg" in
     --no-seed) SEED=0 ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -23,8 +25,9 @@ BLOB_PORT="${COSELL_AZURITE_BLOB_PORT:-10000}"
 QUEUE_PORT="${COSELL_AZURITE_QUEUE_PORT:-10001}"
 TABLE_PORT="${COSELL_AZURITE_TABLE_PORT:-10002}"
 SITE="http://localhost:$PORT"
-DATA="$PWD/.azurite"
+DATA="${COSELL_DATA_DIR:-$PWD/.azurite}"
 mkdir -p "$DATA"
+DATA="$(cd "$DATA" && pwd)"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT" "$PORT"; do
@@ -34,7 +37,7 @@ for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT" "$PORT"; do
   fi
 done
 
-# Local secrets: generated once, kept in the git-ignored .azurite folder, never committed.
+# Local secrets: generated once, kept in the data folder (the default .azurite/ is git-ignored), never committed.
 SECRETS="$DATA/local-secrets.env"
 if [[ ! -f "$SECRETS" ]]; then
   random_b64() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
@@ -73,7 +76,7 @@ set -m
 
 azurite_install
 azurite_start "$DATA" "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT"
-echo "Azurite is running (blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT; data in .azurite/)." >&2
+echo "Azurite is running (blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT; data in $DATA)." >&2
 
 echo "Building the local host (Release) ..." >&2
 dotnet build src/CoSell.LocalHost -c Release -nologo -v q
@@ -106,7 +109,7 @@ cat <<INFO
     Demo keys      : contoso  X-Partner-Key: $PartnerAuth__Partners__contoso
                      fabrikam X-Partner-Key: $PartnerAuth__Partners__fabrikam
                      admin    X-Admin-Key:   $PartnerAuth__AdminKey
-    (keys and the link-signing key live in .azurite/local-secrets.env; delete .azurite/ to start afresh)
+    (keys and the link-signing key live in $SECRETS; delete $DATA to start afresh)
   Press Ctrl+C to stop the host and Azurite.
 
 INFO

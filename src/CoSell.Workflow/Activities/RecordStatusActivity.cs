@@ -114,8 +114,20 @@ public sealed class RecordStatusActivity(IOfferStore offers, IHistoryStore histo
         ReviewResolution.Approved => $"Approved by {input.Decision?.Reviewer}" + Comment(input.Decision),
         ReviewResolution.Rejected => $"Rejected by {input.Decision?.Reviewer}" + Comment(input.Decision),
         ReviewResolution.Expired => "The review expired before a reviewer decided.",
-        _ => $"Automated checks failed: {input.Final.Failures.Count()} requirement(s) not met.",
+        _ => AutomatedFailure(input.Final),
     };
+
+    /// <summary>Counts and names what blocks the offer; step-4 incentive-track gaps are alternatives, not blockers.</summary>
+    private static string AutomatedFailure(Evaluation final)
+    {
+        List<RequirementResult> blocking = [.. final.BlockingFailures];
+        if (blocking.Count == 0)
+        {
+            blocking = [.. final.Failures];
+        }
+
+        return $"Automated checks failed: {blocking.Count} requirement(s) not met ({string.Join("; ", blocking.Select(r => r.Title))}).";
+    }
 
     private static string Comment(ReviewerDecision? decision)
         => string.IsNullOrWhiteSpace(decision?.Comment) ? "." : $": {decision.Comment}";
