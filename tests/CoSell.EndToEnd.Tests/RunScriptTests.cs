@@ -18,7 +18,7 @@ public sealed partial class RunScriptTests : IDisposable
 {
     static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(4);
     static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(60);
-    static readonly TimeSpan ResumeAfterRestartLimit = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan ResumeAfterRestartLimit = TimeSpan.FromMinutes(6);
 
     readonly string _data = Directory.CreateTempSubdirectory("cosell-e2e-run-").FullName;
     readonly StringBuilder _output = new();
@@ -65,8 +65,9 @@ public sealed partial class RunScriptTests : IDisposable
             Assert.Contains(await api.MailAsync(), m => CoSellApi.BelongsTo(m, instanceId) && m.To.Contains(LocalReviewer));
             using HttpResponseMessage approved = await ReviewFlow.DecideAsync(api, link, "approve", "Approved after a restart.");
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-            // Observed twice in a loaded full run on 2 cores: the restarted host took over 90 s to process the approval
-            // (probably waiting for the first host's task-hub leases to expire), so this wait is longer than the others.
+            // Observed twice in a loaded full run on 2 cores: the restarted host took over 90 s to process the approval.
+            // Suspected: control-queue messages the stopped host had dequeued stay invisible until the provider's
+            // ControlQueueVisibilityTimeout (5 min) passes; so this bound is longer than that. Open question, see the issue note.
             return await api.WaitForStatusAsync(partner, key, offerId, s => s.ReviewerApproved is not null && !s.ReviewInProgress, ResumeAfterRestartLimit);
         });
 
