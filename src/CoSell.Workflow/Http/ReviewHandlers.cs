@@ -110,6 +110,11 @@ public sealed class ReviewHandlers
         }
 
         DateTimeOffset now = _time.GetUtcNow();
+        if (row.ExpiresAt - now <= _options.DecisionCutoffBeforeExpiry)
+        {
+            return Expired();
+        }
+
         string? note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ReviewerDecision mine = (decision == "approve" ? ReviewerDecision.Approve(row.Reviewer, now, note) : ReviewerDecision.Reject(row.Reviewer, note!, now))
             with { DecisionId = Guid.NewGuid().ToString("N") };
