@@ -84,16 +84,14 @@ public sealed class DecisionRaceTests : IAsyncLifetime
         return ids;
     }
 
-    /// <summary>Both requests are built first and released at once, so they overlap on the server.</summary>
     static async Task<(HttpStatusCode A, HttpStatusCode B)> TogetherAsync(Func<Task<HttpResponseMessage>> a, Func<Task<HttpResponseMessage>> b)
     {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task<HttpResponseMessage> first = Task.Run(async () => { await start.Task; return await a(); });
-        Task<HttpResponseMessage> second = Task.Run(async () => { await start.Task; return await b(); });
-        start.SetResult();
-        using HttpResponseMessage one = await first;
-        using HttpResponseMessage two = await second;
-        return (one.StatusCode, two.StatusCode);
+        (HttpResponseMessage one, HttpResponseMessage two) = await Together.RunAsync(a, b);
+        using (one)
+        using (two)
+        {
+            return (one.StatusCode, two.StatusCode);
+        }
     }
 
     async Task AssertOneOutcomeAsync(string id, ReviewResolution expected, string reviewer)
