@@ -24,25 +24,19 @@ namespace CoSell.Reliability.Tests;
 /// The local host on 127.0.0.1 with its own task hub, table prefix and container on the shared test Azurite, mail
 /// landing in its own mailbox (<c>SendGrid:Host</c> = the host itself), driven over HTTP like the portal and a reviewer.
 /// </summary>
-internal sealed partial class ReliabilityHost : IAsyncDisposable
+internal sealed partial class ReliabilityHost : ProductClient, IAsyncDisposable
 {
-    public const string PartnerId = "contoso";
-    public const string PartnerKey = "reliability-partner-key-0123456789";
-    public const string AdminKey = "reliability-admin-key-0123456789";
-    public const string PartnerEmail = "partner@contoso.example";
 
     readonly WebApplication _app;
 
     ReliabilityHost(WebApplication app, string site)
+        : base(new HttpClient { BaseAddress = new Uri(site), Timeout = TimeSpan.FromSeconds(60) })
     {
         _app = app;
         Site = site;
-        Http = new HttpClient { BaseAddress = new Uri(site), Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public string Site { get; }
-
-    public HttpClient Http { get; }
 
     public MailboxStore Mailbox => _app.Services.GetRequiredService<MailboxStore>();
 
@@ -99,71 +93,6 @@ internal sealed partial class ReliabilityHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>A complete draft over the partner API (fields, one-pager PDF, one contact); returns its ETag.</summary>
-    public async Task<string> CreateOfferAsync(string offerId)
-    {
-        string path = OfferPath(offerId);
-        using (HttpResponseMessage created = await PartnerSendAsync(HttpMethod.Put, path, JsonContent.Create(Draft("Contoso CRM " + offerId))))
-        {
-            await EnsureAsync(created, HttpStatusCode.Created);
-        }
-
-        using (var pdf = new ByteArrayContent(CollateralFixtures.Pdf(1)))
-        {
-            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            using HttpResponseMessage uploaded = await PartnerSendAsync(HttpMethod.Put, path + "/documents/one-pager/one-pager.pdf", pdf);
-            await EnsureSuccessAsync(uploaded);
-        }
-
-        using var contacts = new StringContent("Name,Email,Job title,Role,Countries\nAna Silva,ana@contoso.example,Partner lead,Sales,\"US,GB\"\n", Encoding.UTF8, "text/csv");
-        using HttpResponseMessage imported = await PartnerSendAsync(HttpMethod.Put, path + "/contacts", contacts);
-        await EnsureSuccessAsync(imported);
-        return imported.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The contacts import answered no ETag.");
-    }
-
-    /// <summary>Presses "Review and publish"; returns the review's instance id.</summary>
-    public async Task<string> SubmitAsync(string offerId)
-    {
-        using HttpResponseMessage response = await PartnerSendAsync(HttpMethod.Post, OfferPath(offerId) + "/submissions", JsonContent.Create(new { submittedBy = PartnerEmail }));
-        await EnsureAsync(response, HttpStatusCode.Accepted);
-        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("id").GetString()!;
-    }
-
-    public async Task<HttpResponseMessage> PartnerSendAsync(HttpMethod method, string path, HttpContent? content = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Add("X-Partner-Key", PartnerKey);
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return await Http.SendAsync(request);
-    }
-
-    /// <summary>Posts the reviewer form on a review link, as the page's form would.</summary>
-    public async Task<HttpResponseMessage> DecideAsync(string link, string decision, string? comment = null)
-    {
-        var fields = new Dictionary<string, string> { ["decision"] = decision };
-        if (comment is not null)
-        {
-            fields["comment"] = comment;
-        }
-
-        using var form = new FormUrlEncodedContent(fields);
-        return await Http.PostAsync(new Uri(link), form);
-    }
-
-    /// <summary>The next <paramref name="count"/> sends to the mailbox are answered with <paramref name="status"/>.</summary>
-    public async Task SetMailFaultsAsync(int status, int count)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, MailboxEndpoints.FaultsPath) { Content = JsonContent.Create(new { status, count }) };
-        request.Headers.Add("X-Admin-Key", AdminKey);
-        using HttpResponseMessage response = await Http.SendAsync(request);
-        await EnsureSuccessAsync(response);
-    }
-
     public int MailFaultsRemaining => _app.Services.GetRequiredService<MailboxFaults>().Remaining;
 
     /// <summary>Every captured mail's notification key ({instanceId}/{step}), one entry per delivered mail.</summary>
@@ -174,7 +103,7 @@ internal sealed partial class ReliabilityHost : IAsyncDisposable
     public string ReviewLink(string instanceId, int reviewer = 1)
     {
         string key = $"{instanceId}/review-request-{reviewer}";
-        CapturedMail mail = Mailbox.List().Single(m => m.Headers.TryGetValue("X-CoSell-Notification", out string? k) && k == key);
+        CoSell.LocalHost.Mailbox.CapturedMail mail = Mailbox.List().Single(m => m.Headers.TryGetValue("X-CoSell-Notification", out string? k) && k == key);
         Match link = ReviewLinkPattern().Match(mail.Text ?? string.Empty);
         return link.Success ? link.Value : throw new InvalidOperationException($"No review link in mail {key}.");
     }
@@ -206,54 +135,7 @@ internal sealed partial class ReliabilityHost : IAsyncDisposable
 
     public Task<OrchestrationMetadata> WaitForEndAsync(string instanceId, TimeSpan timeout) => WaitAsync(instanceId, IsDone, timeout);
 
-    public static string OfferPath(string offerId) => $"/api/partners/{PartnerId}/offers/{offerId}";
-
-    public static object Draft(string name) => new
-    {
-        name,
-        solutionType = "IpSolution",
-        kind = "SaaS",
-        isTransactable = true,
-        eligibleCountries = new[] { "US", "GB" },
-        cspConfigured = true,
-        meetsPublishingRequirements = true,
-        businessProfileComplete = true,
-        builtOnAzure = true,
-        repeatableIpShare = 0.8m,
-        landingPageUrl = "https://contoso.example/crm",
-        socialOrEvidenceUrl = "https://www.linkedin.com/company/contoso-example",
-    };
-
     static bool IsDone(OrchestrationMetadata m) => m.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
-
-    async Task UploadRevenueAsync()
-    {
-        string month = DateTimeOffset.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        using var csv = new StringContent(
-            $"organisationId,month,acrTtmUsd,isvConnectPremium,goldCompetency,billedRevenue\n{PartnerId},{month},125000.00,false,false,\n",
-            Encoding.UTF8,
-            "text/csv");
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/revenue/{month}") { Content = csv };
-        request.Headers.Add("X-Admin-Key", AdminKey);
-        using HttpResponseMessage response = await Http.SendAsync(request);
-        await EnsureSuccessAsync(response);
-    }
-
-    static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
-
-    static async Task EnsureSuccessAsync(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 
     static int FreePort()
     {
