@@ -61,7 +61,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
         }
 
         string[] ids = await Task.WhenAll(offers.Select(client.SubmitAsync));
-        int firstKillAfterMs = random.Next(200, 2500);
+        int firstKillAfterMs = random.Next(500, 5000);
         await Task.Delay(firstKillAfterMs);
         int mailsAtFirstKill = sendGrid.Delivered.Count;
         child.Kill();
