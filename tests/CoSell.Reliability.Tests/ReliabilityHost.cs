@@ -29,14 +29,17 @@ internal sealed partial class ReliabilityHost : ProductClient, IAsyncDisposable
 
     readonly WebApplication _app;
 
-    ReliabilityHost(WebApplication app, string site)
+    ReliabilityHost(WebApplication app, string site, string tablePrefix)
         : base(new HttpClient { BaseAddress = new Uri(site), Timeout = TimeSpan.FromSeconds(60) })
     {
         _app = app;
         Site = site;
+        TablePrefix = tablePrefix;
     }
 
     public string Site { get; }
+
+    public string TablePrefix { get; }
 
     public MailboxStore Mailbox => _app.Services.GetRequiredService<MailboxStore>();
 
@@ -48,13 +51,16 @@ internal sealed partial class ReliabilityHost : ProductClient, IAsyncDisposable
 
     /// <param name="reviewers">Review:Reviewers (default one reviewer).</param>
     /// <param name="expireAfter">Review:ExpireAfter (default 14 days); the reminder is pushed past it.</param>
-    public static async Task<ReliabilityHost> StartAsync(string hint, IReadOnlyList<string>? reviewers = null, TimeSpan? expireAfter = null)
+    /// <param name="storage">A storage connection string (default: the shared test Azurite).</param>
+    /// <param name="settings">Extra settings, applied last.</param>
+    public static async Task<ReliabilityHost> StartAsync(
+        string hint, IReadOnlyList<string>? reviewers = null, TimeSpan? expireAfter = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        string storage = await AzuriteServer.GetConnectionStringAsync();
+        storage ??= await AzuriteServer.GetConnectionStringAsync();
         string prefix = hint + Guid.NewGuid().ToString("N")[..10];
         string site = $"http://127.0.0.1:{FreePort()}";
         reviewers ??= ["reviewer@cosell.localhost"];
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["urls"] = site,
             [LocalEngineOptions.TaskHubNameSetting] = prefix + "Hub",
@@ -72,16 +78,21 @@ internal sealed partial class ReliabilityHost : ProductClient, IAsyncDisposable
         };
         for (int i = 0; i < reviewers.Count; i++)
         {
-            settings[$"Review:Reviewers:{i}"] = reviewers[i];
+            all[$"Review:Reviewers:{i}"] = reviewers[i];
+        }
+
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
         }
 
         WebApplication app = LocalHostApp.Build([], builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(all);
         });
         await app.StartAsync();
-        var host = new ReliabilityHost(app, site);
+        var host = new ReliabilityHost(app, site, prefix);
         await host.UploadRevenueAsync();
         return host;
     }
