@@ -9,12 +9,17 @@ namespace CoSell.Adapters.Tables;
 /// <summary>
 /// Table <c>CoSellHistory</c>, append-only. PK = <c>{partnerId}~{offerId}</c>: ids are [a-z0-9-], and '~' is legal in
 /// keys, cannot occur in an id, and sorts after every id character, so one partner's offers stay contiguous.
-/// RK = <c>{At:yyyyMMddTHHmmssfffffff}-{EntryId}</c> (UTC): key order is time order, and the same entry always gets
-/// the same key, so a retried append hits 409, which counts as success.
+/// RK = <c>{At:yyyyMMddTHHmmssfffffff}-{EntryId}</c> (UTC): key order is time order. Beside each entry, in the same
+/// transaction, a claim row RK = <c>entry-{EntryId}</c> makes the entry id unique: an orchestration episode that is
+/// re-run after a crash (its checkpoint lost) calls the activity again with a new <c>At</c>, and that append must
+/// still hit 409 (success) instead of writing the entry twice. Claim rows are never listed.
 /// </summary>
 public sealed class TableHistoryStore : IHistoryStore
 {
     public const char Separator = '~';
+
+    /// <summary>Row-key prefix of the claim rows; time-ordered keys start with a digit, so the two never mix.</summary>
+    public const string ClaimPrefix = "entry-";
 
     readonly CoSellTables _tables;
 
@@ -48,13 +53,17 @@ public sealed class TableHistoryStore : IHistoryStore
         }
 
         TableColumns.EnsureFits(entity, $"History entry {entry.EntryId}");
+        var claim = new TableEntity(entity.PartitionKey, TableColumns.Key(ClaimPrefix + entry.EntryId, nameof(entry.EntryId)))
+        {
+            ["RowKeyOfEntry"] = entity.RowKey,
+        };
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
+            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, claim), new TableTransactionAction(TableTransactionActionType.Add, entity)], cancellationToken);
         }
         catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
         {
-            // Already written by an earlier attempt: appends are idempotent by key.
+            // Already written by an earlier attempt (same entry id, whatever its time): appends are idempotent by entry id.
         }
     }
 
@@ -65,7 +74,10 @@ public sealed class TableHistoryStore : IHistoryStore
         var entries = new List<HistoryEntry>();
         await foreach (TableEntity entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            entries.Add(FromEntity(entity));
+            if (!entity.RowKey.StartsWith(ClaimPrefix, StringComparison.Ordinal))
+            {
+                entries.Add(FromEntity(entity));
+            }
         }
 
         return entries;

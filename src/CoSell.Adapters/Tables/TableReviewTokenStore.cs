@@ -58,6 +58,7 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
             ["TokenId"] = token.TokenId,
         };
         TableColumns.SetIfNotNull(row, "Comment", decision.Comment);
+        TableColumns.SetIfNotNull(row, "DecisionId", decision.DecisionId);
         TableColumns.EnsureFits(row, $"Decision of {token.InstanceId}");
 
         ReviewerDecision recorded;
@@ -91,7 +92,10 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
             e.GetBoolean("Approved") ?? false,
             e.GetString("Reviewer") ?? "",
             e.GetString("Comment"),
-            e.GetDateTimeOffset("DecidedAt") ?? DateTimeOffset.MinValue);
+            e.GetDateTimeOffset("DecidedAt") ?? DateTimeOffset.MinValue)
+        {
+            DecisionId = e.GetString("DecisionId"),
+        };
     }
 
     /// <summary>Sets UsedAt once (ETag-conditional); if another request marked it first, that first mark stays.</summary>

@@ -120,6 +120,7 @@ public static class LocalDurableEngineExtensions
         PartitionCount = options.PartitionCount,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,
         WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+        ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
         ControlQueueBatchSize = options.ControlQueueBatchSize,
         ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
         MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,

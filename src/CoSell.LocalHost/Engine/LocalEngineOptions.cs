@@ -41,6 +41,12 @@ public sealed class LocalEngineOptions
     /// <summary>How long a dequeued activity message stays invisible before another worker may take it.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a dequeued orchestration (control-queue) message stays invisible. After a crash, reviews whose messages
+    /// the dead process had taken wait this long before the restarted host sees them again.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many control-queue messages one poll fetches.</summary>
     public int ControlQueueBatchSize { get; set; } = 32;
 

@@ -25,4 +25,11 @@ public sealed class HttpApiOptions
 
     /// <summary>Longest reviewer comment.</summary>
     public int MaxCommentLength { get; set; } = 2000;
+
+    /// <summary>
+    /// A review link stops taking decisions this long before the review expires. A decision recorded in the last
+    /// moments could reach the review after its expiry timer fired: the reviewer would read "decided" while the review
+    /// records Expired. The margin covers recording and raising the decision (normally well under a second).
+    /// </summary>
+    public TimeSpan DecisionCutoffBeforeExpiry { get; set; } = TimeSpan.FromSeconds(5);
 }

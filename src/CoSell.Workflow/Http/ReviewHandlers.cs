@@ -110,8 +110,14 @@ public sealed class ReviewHandlers
         }
 
         DateTimeOffset now = _time.GetUtcNow();
+        if (row.ExpiresAt - now <= _options.DecisionCutoffBeforeExpiry)
+        {
+            return Expired();
+        }
+
         string? note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        ReviewerDecision mine = decision == "approve" ? ReviewerDecision.Approve(row.Reviewer, now, note) : ReviewerDecision.Reject(row.Reviewer, note!, now);
+        ReviewerDecision mine = (decision == "approve" ? ReviewerDecision.Approve(row.Reviewer, now, note) : ReviewerDecision.Reject(row.Reviewer, note!, now))
+            with { DecisionId = Guid.NewGuid().ToString("N") };
         ReviewerDecision recorded = await _tokens.RecordDecisionAsync(row, mine, cancellationToken);
         if (!SameDecision(recorded, mine))
         {
@@ -272,11 +278,15 @@ public sealed class ReviewHandlers
         }
     }
 
+    /// <summary>Whether the recorded decision is this request's own: by nonce when both carry one (a double click
+    /// posts two equal decisions within the same millisecond), otherwise by content and time.</summary>
     private static bool SameDecision(ReviewerDecision a, ReviewerDecision b)
-        => a.Approved == b.Approved
-            && string.Equals(a.Reviewer, b.Reviewer, StringComparison.Ordinal)
-            && string.Equals(a.Comment, b.Comment, StringComparison.Ordinal)
-            && (a.DecidedAt - b.DecidedAt).Duration() < TimeSpan.FromMilliseconds(1);
+        => a.DecisionId is not null && b.DecisionId is not null
+            ? string.Equals(a.DecisionId, b.DecisionId, StringComparison.Ordinal)
+            : a.Approved == b.Approved
+                && string.Equals(a.Reviewer, b.Reviewer, StringComparison.Ordinal)
+                && string.Equals(a.Comment, b.Comment, StringComparison.Ordinal)
+                && (a.DecidedAt - b.DecidedAt).Duration() < TimeSpan.FromMilliseconds(1);
 
     private static string DocumentBase(HttpRequest request, string token)
         => $"{request.PathBase}/review/{Uri.EscapeDataString(token)}/documents/";

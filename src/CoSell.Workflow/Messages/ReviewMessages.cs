@@ -37,6 +37,12 @@ public sealed record ReviewPolicy
 /// <summary>Payload of the <see cref="WorkflowNames.ReviewerDecided"/> event.</summary>
 public sealed record ReviewerDecision(bool Approved, string Reviewer, string? Comment, DateTimeOffset DecidedAt)
 {
+    /// <summary>
+    /// A nonce the reviewer page sets on each posted decision and the token store keeps, so a request that raced
+    /// another (a double click) can tell whether the recorded decision is its own. Null for decisions made elsewhere.
+    /// </summary>
+    public string? DecisionId { get; init; }
+
     public static ReviewerDecision Approve(string reviewer, DateTimeOffset at, string? comment = null) => new(true, reviewer, comment, at);
 
     public static ReviewerDecision Reject(string reviewer, string comment, DateTimeOffset at) => new(false, reviewer, comment, at);

@@ -128,7 +128,7 @@ public static class AzuriteServer
         }
     }
 
-    static string FindBinary()
+    public static string FindBinary()
     {
         var candidates = new List<string>();
         string? fromEnvironment = Environment.GetEnvironmentVariable(BinaryVariable);

@@ -34,7 +34,20 @@ public sealed class TableHistoryStoreTests : IClassFixture<AzuriteFixture>
         IReadOnlyList<HistoryEntry> history = await _store.ListAsync("p-h", offerId);
         Assert.Single(history);
         TableClient raw = await _tables.GetAsync(CoSellTables.History);
-        Assert.Single(raw.Query<TableEntity>(e => e.PartitionKey == TableHistoryStore.PartitionKeyOf("p-h", offerId)));
+        Assert.Single(raw.Query<TableEntity>(e => e.PartitionKey == TableHistoryStore.PartitionKeyOf("p-h", offerId)), e => !e.RowKey.StartsWith(TableHistoryStore.ClaimPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AppendAsync_SameEntryIdAtAnotherTime_StoresTheFirstOnly()
+    {
+        string offerId = OfferRecords.NewId();
+        HistoryEntry first = Entry("p-h", offerId, "cosell-p-h.x-1-003", T0);
+
+        await _store.AppendAsync(first);
+        await _store.AppendAsync(first with { At = T0.AddSeconds(10) });
+
+        HistoryEntry stored = Assert.Single(await _store.ListAsync("p-h", offerId));
+        Assert.Equal(T0, stored.At);
     }
 
     [Fact]
