@@ -1,53 +1,23 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CoSell.LocalHost;
-using CoSell.LocalHost.Engine;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using CoSell.Integration.Tests.Infrastructure;
 
 namespace CoSell.Integration.Tests.Engine;
 
 [Trait("Category", "Integration")]
-public sealed class LocalHostAppTests : IAsyncLifetime, IDisposable
+public sealed class LocalHostAppTests : IAsyncLifetime
 {
-    WebApplication app = null!;
+    LocalHostUnderTest host = null!;
     HttpClient http = null!;
 
     public async Task InitializeAsync()
     {
-        app = LocalHostApp.Build([], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["urls"] = "http://127.0.0.1:0",
-                [LocalEngineOptions.TaskHubNameSetting] = TestStorage.UniqueTaskHub("App"),
-                [LocalEngineOptions.ConnectionStringSetting] = TestStorage.ConnectionString,
-                ["PartnerAuth:Partners:contoso"] = "contoso-demo-key",
-                ["CoSell:ReevaluationSchedulerEnabled"] = "false",
-                ["Approval:SigningKey"] = "test-signing-key-test-signing-key-0123456789",
-            });
-        });
-        await app.StartAsync();
-        int grpcPort = app.Services.GetRequiredService<LocalEngineEndpoint>().Port;
-        string site = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
-            .First(a => !a.EndsWith($":{grpcPort}", StringComparison.Ordinal));
-        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(site) };
+        host = await LocalHostUnderTest.StartAsync("App", new Dictionary<string, string?> { ["PartnerAuth:Partners:contoso"] = "contoso-demo-key" });
+        http = host.Http;
     }
 
-    public void Dispose() => http.Dispose();
-
-    public async Task DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Healthz_EngineOnAzurite_IsOkWithTaskHub()

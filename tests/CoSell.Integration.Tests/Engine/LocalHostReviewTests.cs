@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using CoSell.Domain;
-using CoSell.LocalHost;
-using CoSell.LocalHost.Engine;
 using CoSell.LocalHost.Mailbox;
 using CoSell.Workflow;
 using CoSell.Workflow.Messages;
@@ -10,9 +7,8 @@ using CoSell.Workflow.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using LocalHostUnderTest = CoSell.Integration.Tests.Infrastructure.LocalHostUnderTest;
 
 namespace CoSell.Integration.Tests.Engine;
 
@@ -24,37 +20,16 @@ namespace CoSell.Integration.Tests.Engine;
 public sealed class LocalHostReviewTests : IAsyncLifetime
 {
     readonly string prefix = TestStorage.UniqueTaskHub("Rev")[..12];
+    LocalHostUnderTest host = null!;
     WebApplication app = null!;
 
     public async Task InitializeAsync()
     {
-        int port = FreePort();
-        string site = $"http://127.0.0.1:{port}";
-        app = LocalHostApp.Build([], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["urls"] = site,
-                [LocalEngineOptions.TaskHubNameSetting] = prefix + "Hub",
-                [LocalEngineOptions.ConnectionStringSetting] = TestStorage.ConnectionString,
-                ["CoSellStorage:TablePrefix"] = prefix,
-                ["CoSell:ReevaluationSchedulerEnabled"] = "false",
-                ["Approval:SigningKey"] = "test-signing-key-test-signing-key-0123456789",
-                ["SendGrid:Host"] = site,
-                ["Review:PublicBaseUrl"] = site,
-                ["Review:Reviewers:0"] = "reviewer@cosell.localhost",
-                ["Collateral:ContainerName"] = prefix.ToLowerInvariant(),
-            });
-        });
-        await app.StartAsync();
+        host = await LocalHostUnderTest.StartAsync("Rev", LocalHostUnderTest.WholeProductOnOneSite(prefix));
+        app = host.App;
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Review_ApprovedOnTheLocalEngine_RecordsIncentivizedAndMailsEveryone()
@@ -119,13 +94,6 @@ public sealed class LocalHostReviewTests : IAsyncLifetime
 
             await Task.Delay(200, timeout.Token);
         }
-    }
-
-    static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A one-page PDF with a valid cross-reference table.</summary>

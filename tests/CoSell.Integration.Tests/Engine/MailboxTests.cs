@@ -4,24 +4,22 @@ using System.Text.Json;
 using CoSell.LocalHost.Mailbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using LocalHostUnderTest = CoSell.Integration.Tests.Infrastructure.LocalHostUnderTest;
 
 namespace CoSell.Integration.Tests.Engine;
 
-public sealed class MailboxTests : IAsyncLifetime, IDisposable
+public sealed class MailboxTests : IAsyncLifetime
 {
     const string AdminKey = "test-admin-key";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    WebApplication app = null!;
+    LocalHostUnderTest host = null!;
     HttpClient http = null!;
     SendGridClient sendGrid = null!;
 
@@ -32,21 +30,14 @@ public sealed class MailboxTests : IAsyncLifetime, IDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["PartnerAuth:AdminKey"] = AdminKey });
         builder.Services.AddLocalMailbox(builder.Configuration);
-        app = builder.Build();
+        WebApplication app = builder.Build();
         app.MapLocalMailbox();
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        http = new HttpClient { BaseAddress = new Uri(address) };
-        sendGrid = new SendGridClient(new SendGridClientOptions { ApiKey = "SG.local-test", Host = address });
+        host = await LocalHostUnderTest.StartAsync(app);
+        http = host.Http;
+        sendGrid = new SendGridClient(new SendGridClientOptions { ApiKey = "SG.local-test", Host = host.SiteAddress });
     }
 
-    public void Dispose() => http.Dispose();
-
-    public async Task DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Send_FromRealSendGridClient_IsCapturedAndAnswered202WithMessageId()

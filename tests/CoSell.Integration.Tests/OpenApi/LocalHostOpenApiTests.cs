@@ -1,52 +1,22 @@
 using System.Net;
-using CoSell.Integration.Tests.Engine;
-using CoSell.LocalHost;
-using CoSell.LocalHost.Engine;
+using CoSell.Integration.Tests.Infrastructure;
 using CoSell.LocalHost.OpenApi;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CoSell.Integration.Tests.OpenApi;
 
 [Trait("Category", "Integration")]
-public sealed class LocalHostOpenApiTests : IAsyncLifetime, IDisposable
+public sealed class LocalHostOpenApiTests : IAsyncLifetime
 {
-    WebApplication app = null!;
+    LocalHostUnderTest host = null!;
     HttpClient http = null!;
 
     public async Task InitializeAsync()
     {
-        app = LocalHostApp.Build([], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["urls"] = "http://127.0.0.1:0",
-                [LocalEngineOptions.TaskHubNameSetting] = TestStorage.UniqueTaskHub("OpenApi"),
-                [LocalEngineOptions.ConnectionStringSetting] = TestStorage.ConnectionString,
-                ["CoSell:ReevaluationSchedulerEnabled"] = "false",
-                ["Approval:SigningKey"] = "test-signing-key-test-signing-key-0123456789",
-            });
-        });
-        await app.StartAsync();
-        int grpcPort = app.Services.GetRequiredService<LocalEngineEndpoint>().Port;
-        string site = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
-            .First(a => !a.EndsWith($":{grpcPort}", StringComparison.Ordinal));
-        http = new HttpClient { BaseAddress = new Uri(site) };
+        host = await LocalHostUnderTest.StartAsync("OpenApi");
+        http = host.Http;
     }
 
-    public void Dispose() => http.Dispose();
-
-    public async Task DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task OpenApiJson_LocalHost_ServesTheCheckedInDocumentByteForByte()

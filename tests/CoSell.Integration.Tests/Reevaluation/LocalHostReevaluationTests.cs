@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using CoSell.Domain;
 using CoSell.Integration.Tests.Engine;
 using CoSell.Integration.Tests.Tables;
-using CoSell.LocalHost;
 using CoSell.LocalHost.Engine;
 using CoSell.LocalHost.Mailbox;
 using CoSell.Workflow;
@@ -11,9 +9,8 @@ using CoSell.Workflow.Ports;
 using CoSell.Workflow.Reevaluation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using LocalHostUnderTest = CoSell.Integration.Tests.Infrastructure.LocalHostUnderTest;
 
 namespace CoSell.Integration.Tests.Reevaluation;
 
@@ -28,41 +25,21 @@ public sealed class LocalHostReevaluationTests : IAsyncLifetime
     const string Admin = "admin@cosell.localhost";
 
     readonly string prefix = TestStorage.UniqueTaskHub("Rv")[..12];
+    LocalHostUnderTest host = null!;
     WebApplication app = null!;
 
     public async Task InitializeAsync()
     {
-        int port = FreePort();
-        string site = $"http://127.0.0.1:{port}";
-        app = LocalHostApp.Build([], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["urls"] = site,
-                [LocalEngineOptions.TaskHubNameSetting] = prefix + "Hub",
-                [LocalEngineOptions.ConnectionStringSetting] = TestStorage.ConnectionString,
-                ["CoSellStorage:TablePrefix"] = prefix,
-                ["CoSell:ReevaluationSchedulerEnabled"] = "false",
-                ["Approval:SigningKey"] = "test-signing-key-test-signing-key-0123456789",
-                ["SendGrid:Host"] = site,
-                ["Review:PublicBaseUrl"] = site,
-                ["Review:Reviewers:0"] = "reviewer@cosell.localhost",
-                ["Collateral:ContainerName"] = prefix.ToLowerInvariant(),
-                ["Reevaluation:Admins:0"] = Admin,
-                ["Reevaluation:BatchSize"] = "1",
-                ["Reevaluation:MaxParallelBatches"] = "2",
-                ["Reevaluation:PageSize"] = "2",
-            });
-        });
-        await app.StartAsync();
+        Dictionary<string, string?> settings = LocalHostUnderTest.WholeProductOnOneSite(prefix);
+        settings["Reevaluation:Admins:0"] = Admin;
+        settings["Reevaluation:BatchSize"] = "1";
+        settings["Reevaluation:MaxParallelBatches"] = "2";
+        settings["Reevaluation:PageSize"] = "2";
+        host = await LocalHostUnderTest.StartAsync("Rv", settings);
+        app = host.App;
     }
 
-    public async Task DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Reevaluation_BareMonthOnTheLocalEngine_PagesThroughEveryOfferAndMailsOnce()
@@ -115,12 +92,5 @@ public sealed class LocalHostReevaluationTests : IAsyncLifetime
 
             await Task.Delay(200, timeout.Token);
         }
-    }
-
-    static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
