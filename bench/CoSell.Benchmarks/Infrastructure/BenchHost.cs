@@ -46,6 +46,11 @@ public static class BenchHost
         WebApplication app = LocalHostApp.Build([], builder =>
         {
             builder.Logging.ClearProviders();
+            if (Environment.GetEnvironmentVariable("COSELL_BENCH_LOG") is { Length: > 0 } level)
+            {
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(Enum.Parse<LogLevel>(level));
+            }
+
             builder.Configuration.AddInMemoryCollection(config);
         });
         await app.StartAsync();

@@ -69,6 +69,11 @@ public sealed class CountingStorageProxy : IAsyncDisposable
     /// <summary>Replaces <paramref name="from"/> (case-insensitive) by <paramref name="to"/> in resource names when grouping.</summary>
     public void Rename(string from, string to) => renames.Add((from.ToLowerInvariant(), to));
 
+    long forbidden;
+
+    /// <summary>Requests Azurite refused as badly signed (403): the proxy altered a signed part. A correct run has none.</summary>
+    public long Forbidden => Interlocked.Read(ref forbidden);
+
     /// <summary>Total requests forwarded so far.</summary>
     public long Total => counts.Values.Sum();
 
@@ -93,9 +98,10 @@ public sealed class CountingStorageProxy : IAsyncDisposable
         counts.AddOrUpdate($"{service} {request.Method} {Classify(service, rawTarget)}", 1, (_, n) => n + 1);
 
         using HttpRequestMessage forward = new(new HttpMethod(request.Method), new Uri($"http://127.0.0.1:{port}{rawTarget}"));
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        // Content headers are signed (Shared Key), so a body-less PUT keeps its Content-Type and Content-Length: 0.
+        if (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0 || request.Headers.ContentType.Count > 0)
         {
-            forward.Content = new StreamContent(request.Body);
+            forward.Content = request.ContentLength == 0 ? new ByteArrayContent([]) : new StreamContent(request.Body);
         }
 
         foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> header in request.Headers)
@@ -113,6 +119,12 @@ public sealed class CountingStorageProxy : IAsyncDisposable
 
         using HttpResponseMessage response = await http.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // A 403 here means the proxy changed what the client signed; it must never happen (the runs report it).
+            Interlocked.Increment(ref forbidden);
+        }
+
         foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers.Concat(response.Content.Headers))
         {
             if (!HopByHop.Contains(header.Key))

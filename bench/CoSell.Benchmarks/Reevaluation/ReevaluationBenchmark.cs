@@ -63,6 +63,7 @@ public sealed class ReevaluationBenchmark
             Stopwatch seeding = Stopwatch.StartNew();
             ExpectedMonth expected = await SyntheticMonth.SeedAsync(app.Services, month, offers, organisations, cancellationToken);
             double seedSeconds = seeding.Elapsed.TotalSeconds;
+            await Console.Error.WriteLineAsync($"reeval: seeded {offers} offers / {organisations} orgs in {seedSeconds:0.0} s");
 
             using HttpClient http = new() { BaseAddress = site };
             http.DefaultRequestHeaders.Add("X-Admin-Key", BenchHost.AdminKey);
@@ -87,6 +88,10 @@ public sealed class ReevaluationBenchmark
             {
                 await Task.Delay(250, deadline.Token);
                 state = await client.GetInstanceAsync(id, getInputsAndOutputs: true, deadline.Token);
+                if (clock.Elapsed.TotalSeconds % 10 < 0.3)
+                {
+                    await Console.Error.WriteLineAsync($"reeval: {clock.Elapsed.TotalSeconds:0} s {state?.RuntimeStatus} {state?.SerializedCustomStatus}");
+                }
             }
 
             double seconds = clock.Elapsed.TotalSeconds;
@@ -101,6 +106,11 @@ public sealed class ReevaluationBenchmark
                 != (expected.Evaluated, expected.Granted, expected.Withdrawn, expected.Unchanged, expected.PartnersNotified, 0, 0))
             {
                 problems.Add($"summary {summary.Evaluated}/{summary.Granted}/{summary.Withdrawn}/{summary.Unchanged}/{summary.PartnersNotified} errors {summary.Errors} missing {summary.MissingRevenue}; expected {expected}");
+            }
+
+            if (proxy is { Forbidden: > 0 })
+            {
+                problems.Add($"{proxy.Forbidden} storage requests refused as badly signed behind the counting proxy");
             }
 
             StorageRequests? requests = proxy is null ? null : StorageRequests.Between(before, after, idlePerSecond);

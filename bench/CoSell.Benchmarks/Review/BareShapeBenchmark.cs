@@ -112,6 +112,11 @@ public sealed class BareShapeBenchmark
                 }
             }
 
+            if (proxy is { Forbidden: > 0 })
+            {
+                problems.Add($"{proxy.Forbidden} storage requests refused as badly signed behind the counting proxy");
+            }
+
             StorageRequests? requests = proxy is null ? null : StorageRequests.Between(before, after, idlePerSecond);
             double? perReview = requests is null ? null : Math.Max(0, requests.Total - (idlePerSecond * clock.Elapsed.TotalSeconds)) / count;
             return new ReviewRunResult("bare-shape", count, seconds, count / seconds,

@@ -112,6 +112,11 @@ public sealed partial class ReviewBenchmark
                 ? await VerifyAsync(app, offerIds, cancellationToken)
                 : (0, 0, new List<string>());
             problems.AddRange(state.Problems);
+            if (proxy is { Forbidden: > 0 })
+            {
+                problems.Add($"{proxy.Forbidden} storage requests refused as badly signed behind the counting proxy");
+            }
+
             StorageRequests? storage = proxy is null ? null : StorageRequests.Between(before, after, idlePerSecond);
             double? perReview = storage is null ? null
                 : Math.Max(0, storage.Total - (idlePerSecond * clock.Elapsed.TotalSeconds)) / offerIds.Length;
