@@ -129,6 +129,11 @@ public static class BenchmarkCommand
         Console.WriteLine($"   decision → outcome     p50 {r.DecisionToOutcome.P50Ms:0} ms, p95 {r.DecisionToOutcome.P95Ms:0} ms, max {r.DecisionToOutcome.MaxMs:0} ms");
         Console.WriteLine($"   peak RSS {r.PeakRssMb:0} MB, CPU {r.CpuSeconds:0.0} s");
         PrintStorage(r.Storage, r.StorageRequestsPerReview, "review");
+        if (r.Waiting is { } w)
+        {
+            Console.WriteLine($"   WAITING {w.Reviews} reviews for {w.Seconds:0} s: CPU {w.CpuSeconds:0.00} s ({100 * w.CpuSeconds / w.Seconds:0.0} % of one core), RSS {w.RssStartMb:0} → {w.RssEndMb:0} MB, storage {w.StorageRequestsPerSecond:0.0} requests/s");
+        }
+
         PrintProblems(r.Problems);
     }
 

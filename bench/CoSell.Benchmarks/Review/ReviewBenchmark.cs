@@ -29,7 +29,14 @@ public sealed record ReviewRunResult(
     double? StorageRequestsPerReview,
     int Completed,
     int Approved,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>The waiting-cost window (reviews parked on their external event), when the run held one.</summary>
+    public WaitWindow? Waiting { get; init; }
+}
+
+/// <summary>Cost of <paramref name="Reviews"/> reviews waiting for a decision over <paramref name="Seconds"/>: host CPU, RSS, storage polling.</summary>
+public sealed record WaitWindow(int Reviews, double Seconds, double CpuSeconds, double RssStartMb, double RssEndMb, double? StorageRequestsPerSecond);
 
 /// <summary>
 /// The product's review end to end through the real HTTP API: seed N offers (stores, untimed), POST every submission,
@@ -95,9 +102,21 @@ public sealed partial class ReviewBenchmark
             await target.WaitAsync(deadline.Token);
             double seconds = clock.Elapsed.TotalSeconds;
 
+            WaitWindow? wait = null;
             if (options.HoldFor > TimeSpan.Zero)
             {
+                TimeSpan cpuAtHold = ProcessMeter.CpuTime();
+                long requestsAtHold = proxy?.Total ?? 0;
+                double rssAtHold = ProcessMeter.CurrentRssBytes() / 1024.0 / 1024.0;
+                Stopwatch held = Stopwatch.StartNew();
                 await Task.Delay(options.HoldFor, cancellationToken);
+                wait = new WaitWindow(
+                    offerIds.Length,
+                    held.Elapsed.TotalSeconds,
+                    (ProcessMeter.CpuTime() - cpuAtHold).TotalSeconds,
+                    rssAtHold,
+                    ProcessMeter.CurrentRssBytes() / 1024.0 / 1024.0,
+                    proxy is null ? null : (proxy.Total - requestsAtHold) / held.Elapsed.TotalSeconds);
                 seconds = clock.Elapsed.TotalSeconds;
             }
 
@@ -133,7 +152,10 @@ public sealed partial class ReviewBenchmark
                 perReview,
                 completed,
                 approved,
-                problems);
+                problems)
+            {
+                Waiting = wait,
+            };
         }
         finally
         {
