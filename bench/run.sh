@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a private Azurite and writes results JSON under bench/results/ (git-ignored).
 # Usage: bench/run.sh [review|reeval|waiting|all] [--n 1,100,300] [--offers 10000] [--orgs 2000]
-#                     [--waiting 1000] [--hold 60] [--idle-probe 60] [--no-shape]
+#                     [--waiting 1000] [--hold 60] [--idle-probe 60] [--no-shape] [--set "Key=Value;Key=Value"]
 # Ports: BENCH_AZURITE_PORTS="11010 11011 11012" (blob queue table) by default. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

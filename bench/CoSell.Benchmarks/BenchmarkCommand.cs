@@ -8,7 +8,7 @@ namespace CoSell.Benchmarks;
 
 /// <summary>
 /// <c>CoSell.Benchmarks [review|reeval|waiting|all] [--n 1,100,300] [--offers 10000] [--orgs 2000] [--waiting 1000]
-/// [--hold 60] [--idle-probe 60] [--no-shape] [--out bench/results]</c>. Storage: <c>COSELL_BENCH_STORAGE</c> (an Azurite
+/// [--hold 60] [--idle-probe 60] [--no-shape] [--set "LocalEngine:PartitionCount=4;..."] [--out bench/results]</c>. Storage: <c>COSELL_BENCH_STORAGE</c> (an Azurite
 /// connection string; bench/run.sh starts one and sets it).
 /// </summary>
 public static class BenchmarkCommand
@@ -35,6 +35,15 @@ public static class BenchmarkCommand
             ["startedAt"] = DateTimeOffset.UtcNow,
             ["machine"] = Machine(),
         };
+        Dictionary<string, string?> overrides = flags.TryGetValue("set", out string? set)
+            ? set.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1], StringComparer.OrdinalIgnoreCase)
+            : [];
+        results["settings"] = new
+        {
+            LocalHost = new CoSell.LocalHost.Engine.LocalEngineOptions(),
+            Overrides = overrides,
+            BareShapeProviderDefaults = BareShapeBenchmark.ProviderDefaults(),
+        };
         bool ok = true;
 
         if (workload is "review" or "all")
@@ -42,7 +51,7 @@ public static class BenchmarkCommand
             List<ReviewRunResult> runs = [];
             foreach (int n in sizes)
             {
-                ReviewRunResult run = await new ReviewBenchmark(new ReviewBenchmarkOptions(storage, n)).RunAsync();
+                ReviewRunResult run = await new ReviewBenchmark(new ReviewBenchmarkOptions(storage, n) { Settings = overrides }).RunAsync();
                 runs.Add(run);
                 Print(run);
                 if (!flags.ContainsKey("no-shape") && n > 1)
@@ -58,6 +67,7 @@ public static class BenchmarkCommand
                 ReviewRunResult probe = await new ReviewBenchmark(new ReviewBenchmarkOptions(storage, 1)
                 {
                     IdleBefore = TimeSpan.FromSeconds(double.Parse(idle, CultureInfo.InvariantCulture)),
+                    Settings = overrides,
                 }).RunAsync();
                 runs.Add(probe);
                 Print(probe);
@@ -71,7 +81,7 @@ public static class BenchmarkCommand
         {
             int offers = int.Parse(flags.GetValueOrDefault("offers", "10000"), CultureInfo.InvariantCulture);
             int orgs = int.Parse(flags.GetValueOrDefault("orgs", (offers / 5).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-            ReevaluationRunResult run = await new ReevaluationBenchmark(storage, offers, orgs).RunAsync();
+            ReevaluationRunResult run = await new ReevaluationBenchmark(storage, offers, orgs, settings: overrides).RunAsync();
             Print(run);
             ok &= run.Problems.Count == 0;
             results["reeval"] = run;
@@ -86,6 +96,7 @@ public static class BenchmarkCommand
                 Decide = false,
                 HoldFor = TimeSpan.FromSeconds(hold),
                 Settle = TimeSpan.Zero,
+                Settings = overrides,
             }).RunAsync();
             Print(run);
             ok &= run.Problems.Count == 0;
