@@ -1,5 +1,6 @@
 using CoSell.LocalHost.Engine;
 using CoSell.LocalHost.Mailbox;
+using CoSell.LocalHost.OpenApi;
 using CoSell.LocalHost.Portal;
 using CoSell.LocalHost.Scheduling;
 using Microsoft.DurableTask.Client;
@@ -36,6 +37,7 @@ public static class LocalHostApp
         WebApplication app = builder.Build();
         app.MapLocalDurableEngine();
         app.MapLocalMailbox();
+        app.MapOpenApiDocument();
         app.MapPartnerPortal();
         app.MapHealth();
         LocalHostComposition.MapCoSellProduct(app);

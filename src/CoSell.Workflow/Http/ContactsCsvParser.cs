@@ -18,60 +18,29 @@ public static class ContactsCsvParser
 
     public static ContactsParseResult Parse(string text, int maxContacts)
     {
-        (IReadOnlyList<CsvRecord> records, CsvError? structural) = Csv.Read(text);
-        if (structural is not null)
+        (CsvTable? table, IReadOnlyList<CsvError> headerErrors) = Csv.ReadTable(text, Required, Known, ", ");
+        if (table is null)
         {
-            return new ContactsParseResult([], [structural]);
+            return new ContactsParseResult([], headerErrors);
         }
 
-        if (records.Count == 0)
+        if (table.Rows.Count > maxContacts)
         {
-            return new ContactsParseResult([], [new CsvError(1, null, "The file is empty; the first line must be the header: " + string.Join(", ", Known) + ".")]);
+            return new ContactsParseResult([], [new CsvError(table.Rows[maxContacts].Line, null, $"At most {maxContacts} contacts may be imported.")]);
         }
 
         var errors = new List<CsvError>();
-        CsvRecord header = records[0];
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < header.Fields.Count; i++)
-        {
-            string name = header.Fields[i].Trim();
-            string? known = Known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-            if (known is null)
-            {
-                errors.Add(new CsvError(header.Line, null, $"Unknown column '{name}'; the columns are {string.Join(", ", Known)}."));
-            }
-            else if (!columns.TryAdd(known, i))
-            {
-                errors.Add(new CsvError(header.Line, null, $"Column '{known}' appears twice."));
-            }
-        }
-
-        foreach (string missing in Required.Where(r => !columns.ContainsKey(r)))
-        {
-            errors.Add(new CsvError(header.Line, null, $"Missing column '{missing}' in the header row."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return new ContactsParseResult([], errors);
-        }
-
-        if (records.Count - 1 > maxContacts)
-        {
-            return new ContactsParseResult([], [new CsvError(records[maxContacts + 1].Line, null, $"At most {maxContacts} contacts may be imported.")]);
-        }
-
         var contacts = new List<SalesContact>();
         var lines = new List<int>();
-        foreach (CsvRecord row in records.Skip(1))
+        foreach (CsvRecord row in table.Rows)
         {
-            if (row.Fields.Count != header.Fields.Count)
+            if (table.CheckShape(row) is CsvError shape)
             {
-                errors.Add(new CsvError(row.Line, null, $"Expected {header.Fields.Count} cells like the header, found {row.Fields.Count}."));
+                errors.Add(shape);
                 continue;
             }
 
-            string Cell(string column) => columns.TryGetValue(column, out int index) ? row.Fields[index].Trim() : string.Empty;
+            string Cell(string column) => table.Cell(row, column);
             string states = Cell("States");
             var input = new ContactInput(Cell("Name"), Cell("Email"), Cell("Job title"), Cell("Role"), Csv.SplitList(Cell("Countries")), states.Length == 0 ? null : Csv.SplitList(states));
             (SalesContact? contact, IReadOnlyList<(string Field, string Message)> problems) = ContactRules.Validate(input);

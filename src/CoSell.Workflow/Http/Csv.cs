@@ -113,7 +113,75 @@ public static class Csv
         return (records, null);
     }
 
+    /// <summary>
+    /// Reads a CSV file whose first record is a header naming its columns (case-insensitive, any order).
+    /// Returns the table, or every problem with the file's structure and header: unknown, repeated or missing columns.
+    /// </summary>
+    /// <param name="columnSeparator">How column names are joined in messages (e.g. ", " or "," to show the header as typed).</param>
+    public static (CsvTable? Table, IReadOnlyList<CsvError> Errors) ReadTable(
+        string text, IReadOnlyList<string> required, IReadOnlyList<string> known, string columnSeparator)
+    {
+        (IReadOnlyList<CsvRecord> records, CsvError? structural) = Read(text);
+        if (structural is not null)
+        {
+            return (null, [structural]);
+        }
+
+        string columnList = string.Join(columnSeparator, known);
+        if (records.Count == 0)
+        {
+            return (null, [new CsvError(1, null, "The file is empty; the first line must be the header: " + columnList + ".")]);
+        }
+
+        var errors = new List<CsvError>();
+        CsvRecord header = records[0];
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < header.Fields.Count; i++)
+        {
+            string name = header.Fields[i].Trim();
+            string? match = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                errors.Add(new CsvError(header.Line, null, $"Unknown column '{name}'; the columns are {columnList}."));
+            }
+            else if (!columns.TryAdd(match, i))
+            {
+                errors.Add(new CsvError(header.Line, null, $"Column '{match}' appears twice."));
+            }
+        }
+
+        errors.AddRange(required.Where(r => !columns.ContainsKey(r)).Select(r => new CsvError(header.Line, null, $"Missing column '{r}' in the header row.")));
+        return errors.Count > 0 ? (null, errors) : (new CsvTable(header, records.Skip(1).ToArray(), columns), []);
+    }
+
     /// <summary>Splits a list cell ("US;CA" or "US, CA") into trimmed, non-empty items.</summary>
     public static IReadOnlyList<string> SplitList(string cell)
         => cell.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A CSV file read against its header row.</summary>
+public sealed class CsvTable
+{
+    private readonly CsvRecord _header;
+    private readonly IReadOnlyDictionary<string, int> _columns;
+
+    internal CsvTable(CsvRecord header, IReadOnlyList<CsvRecord> rows, IReadOnlyDictionary<string, int> columns)
+    {
+        _header = header;
+        Rows = rows;
+        _columns = columns;
+    }
+
+    /// <summary>The records after the header.</summary>
+    public IReadOnlyList<CsvRecord> Rows { get; }
+
+    /// <summary>The row's cell under a known column, trimmed; empty when the file has no such column.</summary>
+    public string Cell(CsvRecord row, string column)
+        => _columns.TryGetValue(column, out int index) ? row.Fields[index].Trim() : string.Empty;
+
+    /// <summary>An error when the row does not have as many cells as the header.</summary>
+    public CsvError? CheckShape(CsvRecord row)
+        => row.Fields.Count == _header.Fields.Count
+            ? null
+            : new CsvError(row.Line, null, $"Expected {_header.Fields.Count} cells like the header, found {row.Fields.Count}.");
 }

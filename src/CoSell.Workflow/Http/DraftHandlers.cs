@@ -10,6 +10,8 @@ namespace CoSell.Workflow.Http;
 /// <summary>The partner's draft: fields, documents and sales contacts (routes SaveDraft … ImportContacts).</summary>
 public sealed class DraftHandlers
 {
+    private const string OfferIdRule = "Use 3 to 50 lower-case letters, digits and '-'.";
+
     private readonly RouteAuthorizer _authorizer;
     private readonly IOfferStore _offers;
     private readonly ICollateralStore _collateral;
@@ -300,7 +302,7 @@ public sealed class DraftHandlers
         var errors = new List<(string Field, string Message)>();
         if (!InputRules.IsValidId(offerId))
         {
-            errors.Add(("offerId", "Use lower-case letters, digits and '-' (at most 64 characters)."));
+            errors.Add(("offerId", OfferIdRule));
         }
 
         if (!InputRules.TryParseSlug(documentType, out type))
@@ -344,7 +346,7 @@ public sealed class DraftHandlers
         => HttpProblems.PreconditionFailed("The draft changed since the ETag in If-Match; GET it again and re-apply your change.");
 
     private static IResult InvalidOfferId()
-        => HttpProblems.Validation("offerId", "Use lower-case letters, digits and '-' (at most 64 characters).");
+        => HttpProblems.Validation("offerId", OfferIdRule);
 
     private static bool SameDraftFields(OfferRecord a, OfferRecord b)
         => Json(a.Offer) == Json(b.Offer)

@@ -33,51 +33,25 @@ public static class RevenueCsvParser
 
     public static RevenueParseResult Parse(string text, string month)
     {
-        (IReadOnlyList<CsvRecord> records, CsvError? structural) = Csv.Read(text);
-        if (structural is not null)
+        (CsvTable? table, IReadOnlyList<CsvError> headerErrors) = Csv.ReadTable(text, Required, Known, ",");
+        if (table is null)
         {
-            return new RevenueParseResult([], [structural]);
-        }
-
-        if (records.Count == 0)
-        {
-            return new RevenueParseResult([], [new CsvError(1, null, "The file is empty; the first line must be the header: " + string.Join(",", Known) + ".")]);
+            return new RevenueParseResult([], headerErrors);
         }
 
         var errors = new List<CsvError>();
-        CsvRecord header = records[0];
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < header.Fields.Count; i++)
-        {
-            string name = header.Fields[i].Trim();
-            string? known = Known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-            if (known is null)
-            {
-                errors.Add(new CsvError(header.Line, null, $"Unknown column '{name}'; the columns are {string.Join(",", Known)}."));
-            }
-            else if (!columns.TryAdd(known, i))
-            {
-                errors.Add(new CsvError(header.Line, null, $"Column '{known}' appears twice."));
-            }
-        }
-
-        errors.AddRange(Required.Where(r => !columns.ContainsKey(r)).Select(r => new CsvError(header.Line, null, $"Missing column '{r}' in the header row.")));
-        if (errors.Count > 0)
-        {
-            return new RevenueParseResult([], errors);
-        }
 
         var rows = new List<OrganisationProfile>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (CsvRecord row in records.Skip(1))
+        foreach (CsvRecord row in table.Rows)
         {
-            if (row.Fields.Count != header.Fields.Count)
+            if (table.CheckShape(row) is CsvError shape)
             {
-                errors.Add(new CsvError(row.Line, null, $"Expected {header.Fields.Count} cells like the header, found {row.Fields.Count}."));
+                errors.Add(shape);
                 continue;
             }
 
-            string Cell(string column) => columns.TryGetValue(column, out int index) ? row.Fields[index].Trim() : string.Empty;
+            string Cell(string column) => table.Cell(row, column);
             int before = errors.Count;
 
             string organisation = Cell(OrganisationId);

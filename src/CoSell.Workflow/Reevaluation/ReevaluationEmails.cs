@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using CoSell.Domain;
 using CoSell.Workflow.Notifications;
 
@@ -12,7 +10,7 @@ public static class ReevaluationEmails
     public static EmailContent PartnerChanges(string month, string partnerId, IReadOnlyList<OfferReevaluation> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var mail = new Writer();
+        var mail = new MailWriter();
         mail.Paragraph($"The monthly co-sell re-evaluation for {month} changed the status of offers of {partnerId}:");
         mail.Bullets(changes.OrderBy(c => c.OfferId, StringComparer.Ordinal).Select(Describe));
         if (changes.Any(c => c.Outcome == ReevaluationOutcome.Withdrawn))
@@ -29,7 +27,7 @@ public static class ReevaluationEmails
     public static EmailContent AdminSummary(ReevaluationSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var mail = new Writer();
+        var mail = new MailWriter();
         mail.Paragraph($"The co-sell re-evaluation for {summary.Month} is complete.");
         mail.Bullets(
         [
@@ -61,32 +59,5 @@ public static class ReevaluationEmails
         string acr = change.AcrTtmUsd is { } value ? $" (ACR TTM {Money.Usd(value)})" : string.Empty;
         string verb = change.Outcome == ReevaluationOutcome.Granted ? "now Co-sell incentivized" : "no longer Co-sell incentivized, now Co-sell ready";
         return $"\"{change.OfferName ?? change.OfferId}\" ({change.OfferId}): {verb}{acr}.";
-    }
-
-    private sealed class Writer
-    {
-        private readonly StringBuilder text = new();
-        private readonly StringBuilder html = new();
-
-        public void Paragraph(string value)
-        {
-            text.Append(value).Append("\n\n");
-            html.Append("<p>").Append(WebUtility.HtmlEncode(value)).Append("</p>\n");
-        }
-
-        public void Bullets(IEnumerable<string> items)
-        {
-            html.Append("<ul>\n");
-            foreach (string item in items)
-            {
-                text.Append("- ").Append(item).Append('\n');
-                html.Append("<li>").Append(WebUtility.HtmlEncode(item)).Append("</li>\n");
-            }
-
-            text.Append('\n');
-            html.Append("</ul>\n");
-        }
-
-        public EmailContent Build(string subject) => new(subject, text.ToString().TrimEnd() + "\n", html.ToString());
     }
 }
