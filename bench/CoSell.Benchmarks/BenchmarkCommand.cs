@@ -95,6 +95,7 @@ public static class BenchmarkCommand
             {
                 Decide = false,
                 HoldFor = TimeSpan.FromSeconds(hold),
+                QuietBeforeHold = TimeSpan.FromSeconds(double.Parse(flags.GetValueOrDefault("quiet", "20"), CultureInfo.InvariantCulture)),
                 Settle = TimeSpan.Zero,
                 Settings = overrides,
             }).RunAsync();

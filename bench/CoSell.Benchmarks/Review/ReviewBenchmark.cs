@@ -105,6 +105,8 @@ public sealed partial class ReviewBenchmark
             WaitWindow? wait = null;
             if (options.HoldFor > TimeSpan.Zero)
             {
+                // The history row after each reviewer mail may still be queued: let that finish before the window opens.
+                await Task.Delay(options.QuietBeforeHold, cancellationToken);
                 TimeSpan cpuAtHold = ProcessMeter.CpuTime();
                 long requestsAtHold = proxy?.Total ?? 0;
                 double rssAtHold = ProcessMeter.CurrentRssBytes() / 1024.0 / 1024.0;
@@ -311,7 +313,8 @@ public sealed partial class ReviewBenchmark
         {
             string id = WorkflowNames.ReviewInstanceId(Partner, offerId, 1);
             OrchestrationMetadata? state = null;
-            for (int attempt = 0; attempt < 50; attempt++)
+            // The last episodes (two history rows after the outcome mail) may still be queued: give stragglers a minute.
+            for (int attempt = 0; attempt < 300; attempt++)
             {
                 state = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
                 if (state?.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
@@ -369,6 +372,9 @@ public sealed record ReviewBenchmarkOptions(StorageEndpoints Storage, int Review
 
     /// <summary>After every reviewer mail arrived (or every outcome), keep measuring this long.</summary>
     public TimeSpan HoldFor { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Waiting workload: pause between the last reviewer mail and the measured window.</summary>
+    public TimeSpan QuietBeforeHold { get; init; } = TimeSpan.Zero;
 
     /// <summary>Pause before the last storage snapshot, so the final history writes after the outcome mail are counted.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
