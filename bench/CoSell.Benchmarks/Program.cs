@@ -1,0 +1,3 @@
+using CoSell.Benchmarks;
+
+return await BenchmarkCommand.RunAsync(args);
