@@ -103,7 +103,7 @@ public sealed class DraftHandlers
             return denied;
         }
 
-        OfferRecord? record = InputRules.IsValidId(offerId) ? await _offers.GetAsync(partnerId, offerId, cancellationToken) : null;
+        OfferRecord? record = await _offers.FindAsync(partnerId, offerId, cancellationToken);
         return record is null ? RouteAuthorizer.OfferNotFound() : Draft(record, StatusCodes.Status200OK);
     }
 

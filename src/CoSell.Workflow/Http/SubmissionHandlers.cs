@@ -65,7 +65,7 @@ public sealed class SubmissionHandlers
                 : $"'{submittedBy}' is not a valid e-mail address.");
         }
 
-        OfferRecord? record = InputRules.IsValidId(offerId) ? await _offers.GetAsync(partnerId, offerId, cancellationToken) : null;
+        OfferRecord? record = await _offers.FindAsync(partnerId, offerId, cancellationToken);
         if (record is null)
         {
             return RouteAuthorizer.OfferNotFound();
@@ -148,7 +148,7 @@ public sealed class SubmissionHandlers
             return denied;
         }
 
-        OfferRecord? record = InputRules.IsValidId(offerId) ? await _offers.GetAsync(partnerId, offerId, cancellationToken) : null;
+        OfferRecord? record = await _offers.FindAsync(partnerId, offerId, cancellationToken);
         if (record is null)
         {
             return RouteAuthorizer.OfferNotFound();
@@ -186,7 +186,7 @@ public sealed class SubmissionHandlers
             return denied;
         }
 
-        OfferRecord? record = InputRules.IsValidId(offerId) ? await _offers.GetAsync(partnerId, offerId, cancellationToken) : null;
+        OfferRecord? record = await _offers.FindAsync(partnerId, offerId, cancellationToken);
         if (record is null)
         {
             return RouteAuthorizer.OfferNotFound();
