@@ -17,9 +17,10 @@ namespace CoSell.Adapters.SendGrid;
 /// State (<c>Pending</c> | <c>Sent</c>), SentAt, ProviderMessageId, LastError, ClaimedUntil.
 /// </summary>
 /// <remarks>
-/// Flow: insert the Pending row (409: it exists; if Sent, return at once without sending) → claim it by
-/// incrementing Attempts with an ETag-conditional update → send → mark Sent with SendGrid's X-Message-Id
-/// (ETag-conditional). 429/5xx/network/timeout → <see cref="TransientNotificationException"/> (LastError recorded);
+/// Flow: insert the Pending row already claimed by this attempt (Attempts = 1, ClaimedUntil) → send → mark Sent with
+/// SendGrid's X-Message-Id (ETag-conditional): two table round trips per e-mail. A retry finds the row (409): if Sent,
+/// it returns at once without sending; if another attempt's claim is still running, it is transient; otherwise it claims
+/// the row by incrementing Attempts with an ETag-conditional update. 429/5xx/network/timeout → <see cref="TransientNotificationException"/> (LastError recorded);
 /// other 4xx → <see cref="InvalidOperationException"/>. Every message carries the custom arg and header
 /// <c>cosell_notification</c> / <c>X-CoSell-Notification</c> = <c>{instanceId}/{step}</c> so duplicates are visible downstream.
 /// A send that succeeded at SendGrid but timed out here is sent again on retry: delivery is at least once.
@@ -143,24 +144,34 @@ public sealed class SendGridNotifier : INotifier
         return message;
     }
 
-    /// <summary>Inserts or loads the outbox row and claims it for one attempt; or returns the receipt of an earlier send.</summary>
+    /// <summary>
+    /// Claims the outbox row for one attempt, or returns the receipt of an earlier send. The first attempt inserts the
+    /// row already claimed (one round trip); a later one finds it (409), loads it and claims it with an ETag-conditional
+    /// update.
+    /// </summary>
     async Task<(TableEntity? Row, NotificationReceipt? AlreadySent)> ClaimAsync(TableClient table, NotificationRequest request, CancellationToken cancellationToken)
     {
+        TableEntity fresh = NewRow(request);
+        try
+        {
+            Azure.Response added = await table.AddEntityAsync(fresh, cancellationToken);
+            if (added.Headers.ETag is { } etag)
+            {
+                fresh.ETag = etag;
+                return (fresh, null);
+            }
+        }
+        catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
+        {
+            // An earlier attempt inserted it: look at what it did.
+        }
+
         for (int attempt = 0; attempt < MaxRowAttempts; attempt++)
         {
             NullableResponse<TableEntity> found = await table.GetEntityIfExistsAsync<TableEntity>(request.InstanceId, request.Step, cancellationToken: cancellationToken);
             if (!found.HasValue)
             {
-                try
-                {
-                    await table.AddEntityAsync(NewRow(request), cancellationToken);
-                }
-                catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
-                {
-                    // Another attempt inserted it first; load it on the next turn.
-                }
-
-                continue;
+                throw new TransientNotificationException($"Notification {KeyOf(request.InstanceId, request.Step)}: the outbox row disappeared; retry later.");
             }
 
             TableEntity row = found.Value!;
@@ -243,15 +254,18 @@ public sealed class SendGridNotifier : INotifier
         }
     }
 
+    /// <summary>A new Pending row, claimed by the attempt that inserts it.</summary>
     TableEntity NewRow(NotificationRequest request)
     {
+        DateTimeOffset now = _time.GetUtcNow();
         var row = new TableEntity(request.InstanceId, request.Step)
         {
             ["To"] = TableJson.Serialize(request.To),
             ["Subject"] = request.Subject,
-            ["Attempts"] = 0,
+            ["Attempts"] = 1,
             ["State"] = StatePending,
-            ["CreatedAt"] = _time.GetUtcNow(),
+            ["CreatedAt"] = now,
+            ["ClaimedUntil"] = now + _options.ClaimDuration,
         };
         TableColumns.SetLongString(row, "Text", request.PlainText);
         TableColumns.SetLongString(row, "Html", request.Html);

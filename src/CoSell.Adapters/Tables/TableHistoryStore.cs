@@ -21,6 +21,9 @@ public sealed class TableHistoryStore : IHistoryStore
     /// <summary>Row-key prefix of the claim rows; time-ordered keys start with a digit, so the two never mix.</summary>
     public const string ClaimPrefix = "entry-";
 
+    /// <summary>Two rows per entry; a table transaction holds at most 100 actions.</summary>
+    const int MaxEntriesPerTransaction = 50;
+
     readonly CoSellTables _tables;
 
     public TableHistoryStore(CoSellTables tables) => _tables = tables;
@@ -34,6 +37,51 @@ public sealed class TableHistoryStore : IHistoryStore
     public async Task AppendAsync(HistoryEntry entry, CancellationToken cancellationToken = default)
     {
         TableClient table = await _tables.GetAsync(CoSellTables.History, cancellationToken);
+        try
+        {
+            await table.SubmitTransactionAsync(AddActions(entry), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
+        {
+            // Already written by an earlier attempt (same entry id, whatever its time): appends are idempotent by entry id.
+        }
+    }
+
+    /// <summary>
+    /// Entries of one offer go in one transaction (claim + entry per entry id). If any of them was written before
+    /// (409), the transaction changed nothing and each entry is appended on its own, so the missing ones still land.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count <= 1 || entries.Count > MaxEntriesPerTransaction
+            || entries.Any(e => e.PartnerId != entries[0].PartnerId || e.OfferId != entries[0].OfferId))
+        {
+            foreach (HistoryEntry entry in entries)
+            {
+                await AppendAsync(entry, cancellationToken);
+            }
+
+            return;
+        }
+
+        TableClient table = await _tables.GetAsync(CoSellTables.History, cancellationToken);
+        try
+        {
+            await table.SubmitTransactionAsync(entries.SelectMany(AddActions).ToList(), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (TableColumns.IsConflict(ex) || ex.Status == 413)
+        {
+            foreach (HistoryEntry entry in entries)
+            {
+                await AppendAsync(entry, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The claim row and the entry row of one entry, both inserts (a transaction holds at most 100 actions).</summary>
+    static TableTransactionAction[] AddActions(HistoryEntry entry)
+    {
         var entity = new TableEntity(PartitionKeyOf(entry.PartnerId, entry.OfferId), RowKeyOf(entry))
         {
             ["PartnerId"] = entry.PartnerId,
@@ -57,14 +105,7 @@ public sealed class TableHistoryStore : IHistoryStore
         {
             ["RowKeyOfEntry"] = entity.RowKey,
         };
-        try
-        {
-            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, claim), new TableTransactionAction(TableTransactionActionType.Add, entity)], cancellationToken);
-        }
-        catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
-        {
-            // Already written by an earlier attempt (same entry id, whatever its time): appends are idempotent by entry id.
-        }
+        return [new TableTransactionAction(TableTransactionActionType.Add, claim), new TableTransactionAction(TableTransactionActionType.Add, entity)];
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ListAsync(string partnerId, string offerId, CancellationToken cancellationToken = default)

@@ -40,6 +40,19 @@ public interface IHistoryStore
     /// <summary>Adds the entry; an entry with the same id already stored is success (idempotent).</summary>
     Task AppendAsync(HistoryEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds several entries of one offer as one step: a store that can writes them in one round trip (the table
+    /// adapter uses one transaction). Each entry stays idempotent by its id. The default appends them one by one.
+    /// </summary>
+    async Task AppendAllAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (HistoryEntry entry in entries)
+        {
+            await AppendAsync(entry, cancellationToken);
+        }
+    }
+
     /// <summary>The offer's whole history, oldest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> ListAsync(string partnerId, string offerId, CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>Tables of this Azurite under a prefix of their own.</summary>
     public CoSellTables Tables(string? prefix = null) => new(new TableServiceClient(ConnectionString), prefix ?? UniquePrefix());
+
+    /// <summary>Tables under a prefix of their own whose every request (table creation included) <paramref name="counter"/> sees.</summary>
+    public CoSellTables Tables(RequestCounter counter)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
+        return new(new TableServiceClient(ConnectionString, options), UniquePrefix());
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -13,9 +13,10 @@ public sealed class SendGridNotifierTests : IClassFixture<AzuriteFixture>, IAsyn
 {
     const string ApiKey = "SG.test-key-7f3a9c1e5b.do-not-leak-0d2e4f6a8b";
     readonly CoSellTables _tables;
+    readonly RequestCounter _requests = new();
     SendGridCaptureServer _mailbox = null!;
 
-    public SendGridNotifierTests(AzuriteFixture azurite) => _tables = azurite.Tables();
+    public SendGridNotifierTests(AzuriteFixture azurite) => _tables = azurite.Tables(_requests);
 
     public async Task InitializeAsync() => _mailbox = await SendGridCaptureServer.StartAsync();
 
@@ -68,6 +69,25 @@ public sealed class SendGridNotifierTests : IClassFixture<AzuriteFixture>, IAsyn
         Assert.Equal(SendGridNotifier.StateSent, row.GetString("State"));
         Assert.Equal(1, row.GetInt32("Attempts"));
         Assert.Equal(mail.MessageId, row.GetString("ProviderMessageId"));
+    }
+
+    [Fact]
+    public async Task SendAsync_NewNotification_CostsTwoTableRoundTripsAndARepeatTwoMore()
+    {
+        NotificationRequest request = Request();
+        SendGridNotifier notifier = Notifier();
+        await _tables.GetAsync(CoSellTables.Notifications);
+        _requests.Reset();
+
+        await notifier.SendAsync(request);
+        IReadOnlyList<string> send = _requests.Requests;
+        _requests.Reset();
+        NotificationReceipt repeat = await notifier.SendAsync(request);
+
+        Assert.Equal(["POST", "PUT"], send.Select(r => r.Split(' ')[0]));
+        Assert.True(repeat.AlreadySent);
+        Assert.Equal(["POST", "GET"], _requests.Requests.Select(r => r.Split(' ')[0]));
+        Assert.Single(_mailbox.Delivered);
     }
 
     [Fact]

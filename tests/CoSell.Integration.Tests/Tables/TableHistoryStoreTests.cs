@@ -12,10 +12,11 @@ public sealed class TableHistoryStoreTests : IClassFixture<AzuriteFixture>
     static readonly DateTimeOffset T0 = new(2026, 8, 1, 10, 0, 0, TimeSpan.Zero);
     readonly CoSellTables _tables;
     readonly TableHistoryStore _store;
+    readonly RequestCounter _requests = new();
 
     public TableHistoryStoreTests(AzuriteFixture azurite)
     {
-        _tables = azurite.Tables();
+        _tables = azurite.Tables(_requests);
         _store = new TableHistoryStore(_tables);
     }
 
@@ -102,5 +103,45 @@ public sealed class TableHistoryStoreTests : IClassFixture<AzuriteFixture>
     public async Task ListAsync_NoHistory_ReturnsEmpty()
     {
         Assert.Empty(await _store.ListAsync("p-h", OfferRecords.NewId()));
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_ThreeEntriesOfOneOffer_StoresThemInOneRequest()
+    {
+        string offerId = OfferRecords.NewId();
+        HistoryEntry[] entries = [Entry("p-h", offerId, "i-001", T0), Entry("p-h", offerId, "i-002", T0.AddSeconds(1), HistoryKind.Validated), Entry("p-h", offerId, "i-003", T0.AddSeconds(2), HistoryKind.ReviewRequested)];
+        await _tables.GetAsync(CoSellTables.History);
+        _requests.Reset();
+
+        await _store.AppendAllAsync(entries);
+
+        Assert.Equal(1, _requests.Count);
+        Assert.Equal(["i-001", "i-002", "i-003"], (await _store.ListAsync("p-h", offerId)).Select(e => e.EntryId));
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_OneEntryWrittenBefore_StoresTheOthersOnceAndKeepsTheEarlierOne()
+    {
+        string offerId = OfferRecords.NewId();
+        HistoryEntry earlier = Entry("p-h", offerId, "i-002", T0);
+        await _store.AppendAsync(earlier);
+
+        await _store.AppendAllAsync([Entry("p-h", offerId, "i-001", T0), earlier with { At = T0.AddMinutes(5) }, Entry("p-h", offerId, "i-003", T0.AddSeconds(2))]);
+        await _store.AppendAllAsync([Entry("p-h", offerId, "i-001", T0), earlier, Entry("p-h", offerId, "i-003", T0.AddSeconds(2))]);
+
+        IReadOnlyList<HistoryEntry> history = await _store.ListAsync("p-h", offerId);
+        Assert.Equal(["i-001", "i-002", "i-003"], history.Select(e => e.EntryId).Order(StringComparer.Ordinal));
+        Assert.Equal(T0, Assert.Single(history, e => e.EntryId == "i-002").At);
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_EntriesOfTwoOffers_StoresEachUnderItsOffer()
+    {
+        string first = OfferRecords.NewId(), second = OfferRecords.NewId();
+
+        await _store.AppendAllAsync([Entry("p-h", first, "i-001", T0), Entry("p-h", second, "i-001", T0)]);
+
+        Assert.Single(await _store.ListAsync("p-h", first));
+        Assert.Single(await _store.ListAsync("p-h", second));
     }
 }

@@ -10,6 +10,9 @@ public sealed class InMemoryHistoryStore : IHistoryStore
 
     public int AppendCalls { get; private set; }
 
+    /// <summary>How many times several entries were written as one step (the table adapter's one transaction).</summary>
+    public int AppendAllCalls { get; private set; }
+
     public IReadOnlyList<HistoryEntry> All
     {
         get
@@ -33,6 +36,19 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public async Task AppendAllAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            AppendAllCalls++;
+        }
+
+        foreach (HistoryEntry entry in entries)
+        {
+            await AppendAsync(entry, cancellationToken);
+        }
     }
 
     public Task<IReadOnlyList<HistoryEntry>> ListAsync(string partnerId, string offerId, CancellationToken cancellationToken = default)
