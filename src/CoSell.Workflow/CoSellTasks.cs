@@ -6,17 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSell.Workflow;
 
-/// <summary>Registers the review orchestrator and every activity under its <see cref="WorkflowNames"/> constant.</summary>
+/// <summary>Registers the review orchestrators (both versions) and every activity under its <see cref="WorkflowNames"/> constant.</summary>
 public static class CoSellTasks
 {
     public static void Register(DurableTaskRegistry registry)
     {
-        registry.AddOrchestrator<CoSellReviewOrchestrator>(WorkflowNames.CoSellReview);
+        registry.AddOrchestrator<CoSellReviewOrchestratorV2>(WorkflowNames.CoSellReview);
+        registry.AddOrchestrator<CoSellReviewOrchestrator>(WorkflowNames.CoSellReviewV1);
         registry.AddOrchestrator<MonthlyReevaluationOrchestrator>(WorkflowNames.MonthlyReevaluation);
 
         Add<ValidateCollateralActivity, CoSell.Domain.Submission, IReadOnlyList<CoSell.Domain.CollateralFinding>>(registry, WorkflowNames.ValidateCollateral, (s, i, ct) => s.RunAsync(i, ct));
         Add<ValidateContactsActivity, CoSell.Domain.Submission, CoSell.Domain.RequirementResult>(registry, WorkflowNames.ValidateContacts, (s, i, ct) => s.RunAsync(i, ct));
         Add<EvaluateThresholdsActivity, string, CoSell.Domain.OrganisationProfile>(registry, WorkflowNames.EvaluateThresholds, (s, i, ct) => s.RunAsync(i, ct));
+        Add<InviteReviewersActivity, ReviewInvitationRequest, ReviewLinkResult>(registry, WorkflowNames.InviteReviewers, (s, i, ct) => s.RunAsync(i, ct));
+        Add<RecordOutcomeActivity, OutcomeRecordRequest, OutcomeRecordResult>(registry, WorkflowNames.RecordOutcome, (s, i, ct) => s.RunAsync(i, ct));
         Add<RequestReviewActivity, ReviewLinkRequest, ReviewLinkResult>(registry, WorkflowNames.RequestReview, (s, i, ct) => s.RunAsync(i, ct));
         Add<RecordStatusActivity, StatusRecordRequest, StatusRecordResult>(registry, WorkflowNames.RecordStatus, (s, i, ct) => s.RunAsync(i, ct));
         Add<RecordHistoryActivity, Ports.HistoryEntry, string>(registry, WorkflowNames.RecordHistory, (s, i, ct) => s.RunAsync(i, ct));

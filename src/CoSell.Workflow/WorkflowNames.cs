@@ -6,12 +6,21 @@ namespace CoSell.Workflow;
 /// <summary>Every durable name, once. Functions attributes, CallActivityAsync, RaiseEventAsync and tests use these.</summary>
 public static class WorkflowNames
 {
-    public const string CoSellReview = nameof(CoSellReviewOrchestrator);
+    /// <summary>The review that new submissions start (version 2).</summary>
+    public const string CoSellReview = nameof(CoSellReviewOrchestratorV2);
+
+    /// <summary>Version 1 of the review, registered only so that instances started before version 2 can finish.</summary>
+    public const string CoSellReviewV1 = nameof(CoSellReviewOrchestrator);
+
     public const string MonthlyReevaluation = nameof(MonthlyReevaluationOrchestrator);
 
     public const string ValidateCollateral = nameof(ValidateCollateral);
     public const string ValidateContacts = nameof(ValidateContacts);
     public const string EvaluateThresholds = nameof(EvaluateThresholds);
+    public const string InviteReviewers = nameof(InviteReviewers);
+    public const string RecordOutcome = nameof(RecordOutcome);
+
+    // Activities of review version 1 only (see CoSellReviewV1).
     public const string RequestReview = nameof(RequestReview);
     public const string RecordStatus = nameof(RecordStatus);
     public const string RecordHistory = nameof(RecordHistory);

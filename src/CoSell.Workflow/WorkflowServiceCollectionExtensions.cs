@@ -27,6 +27,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<ValidateContactsActivity>();
         services.AddTransient<EvaluateThresholdsActivity>();
         services.AddTransient<RequestReviewActivity>();
+        services.AddTransient<InviteReviewersActivity>();
+        services.AddTransient<StatusRecorder>();
+        services.AddTransient<RecordOutcomeActivity>();
         services.AddTransient<RecordStatusActivity>();
         services.AddTransient<RecordHistoryActivity>();
         services.AddTransient<SendNotificationActivity>();

@@ -69,22 +69,22 @@ public sealed class WorkflowSetupTests
     [Fact]
     public void IsTransient_MailProviderOrStorageHiccup_IsRetried()
     {
-        Assert.True(CoSellReviewOrchestrator.IsTransient(TaskFailureDetails.FromException(new TransientNotificationException("503"))));
-        Assert.True(CoSellReviewOrchestrator.IsTransient(TaskFailureDetails.FromException(new ConcurrencyConflictException("412"))));
-        Assert.True(CoSellReviewOrchestrator.IsTransient(TaskFailureDetails.FromException(new TimeoutException())));
+        Assert.True(ReviewOrchestration.IsTransient(TaskFailureDetails.FromException(new TransientNotificationException("503"))));
+        Assert.True(ReviewOrchestration.IsTransient(TaskFailureDetails.FromException(new ConcurrencyConflictException("412"))));
+        Assert.True(ReviewOrchestration.IsTransient(TaskFailureDetails.FromException(new TimeoutException())));
     }
 
     [Fact]
     public void IsTransient_InvalidInput_IsNotRetried()
     {
-        Assert.False(CoSellReviewOrchestrator.IsTransient(TaskFailureDetails.FromException(new DomainValidationException("bad"))));
-        Assert.False(CoSellReviewOrchestrator.IsTransient(TaskFailureDetails.FromException(new ArgumentException("bad"))));
+        Assert.False(ReviewOrchestration.IsTransient(TaskFailureDetails.FromException(new DomainValidationException("bad"))));
+        Assert.False(ReviewOrchestration.IsTransient(TaskFailureDetails.FromException(new ArgumentException("bad"))));
     }
 
     [Fact]
     public void RetryOptions_Policy_UsesItsAttemptsAndFirstInterval()
     {
-        TaskOptions options = CoSellReviewOrchestrator.RetryOptions(Reviews.Policy());
+        TaskOptions options = ReviewOrchestration.RetryOptions(Reviews.Policy());
 
         RetryPolicy policy = options.Retry!.Policy!;
         Assert.Equal(4, policy.MaxNumberOfAttempts);

@@ -73,7 +73,7 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
                 ?? throw new InvalidOperationException($"The decision of {token.InstanceId} exists but cannot be read.", ex);
         }
 
-        await MarkUsedAsync(table, token.TokenId, decision.DecidedAt, cancellationToken);
+        await MarkUsedAsync(table, token, decision.DecidedAt, cancellationToken);
         return recorded;
     }
 
@@ -98,18 +98,31 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
         };
     }
 
-    /// <summary>Sets UsedAt once (ETag-conditional); if another request marked it first, that first mark stays.</summary>
-    static async Task MarkUsedAsync(TableClient table, string tokenId, DateTimeOffset usedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets UsedAt once (ETag-conditional); if another request marked it first, that first mark stays. The first attempt
+    /// writes over the row as the caller read it (its ETag); a 412 reloads and looks again.
+    /// </summary>
+    static async Task MarkUsedAsync(TableClient table, ReviewTokenRecord token, DateTimeOffset usedAt, CancellationToken cancellationToken)
     {
+        TableEntity? entity = token.ETag is null || token.UsedAt is not null ? null : ToEntity(token);
+        if (entity is not null)
+        {
+            entity.ETag = new ETag(token.ETag!);
+        }
+
         for (int attempt = 0; attempt < MaxMarkAttempts; attempt++)
         {
-            NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(tokenId, TokenRowKey, cancellationToken: cancellationToken);
-            if (!current.HasValue || current.Value!.GetDateTimeOffset("UsedAt") is not null)
+            if (entity is null)
             {
-                return;
+                NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(token.TokenId, TokenRowKey, cancellationToken: cancellationToken);
+                if (!current.HasValue || current.Value!.GetDateTimeOffset("UsedAt") is not null)
+                {
+                    return;
+                }
+
+                entity = current.Value;
             }
 
-            TableEntity entity = current.Value;
             entity["UsedAt"] = usedAt;
             try
             {
@@ -119,10 +132,11 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
             catch (RequestFailedException ex) when (TableColumns.IsPreconditionFailed(ex))
             {
                 // Someone else changed the token row; reload and look again.
+                entity = null;
             }
         }
 
-        throw new ConcurrencyConflictException($"Could not mark review token {tokenId} used after {MaxMarkAttempts} attempts.");
+        throw new ConcurrencyConflictException($"Could not mark review token {token.TokenId} used after {MaxMarkAttempts} attempts.");
     }
 
     static TableEntity ToEntity(ReviewTokenRecord token)
@@ -137,6 +151,7 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
             ["ExpiresAt"] = token.ExpiresAt,
         };
         TableColumns.SetIfNotNull(entity, "UsedAt", token.UsedAt);
+        TableColumns.SetIfNotNull(entity, "OfferName", token.OfferName);
         return entity;
     }
 
@@ -149,7 +164,8 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
         e.GetDateTimeOffset("IssuedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("UsedAt"),
-        e.ETag.ToString());
+        e.ETag.ToString(),
+        e.GetString("OfferName"));
 
     static bool SameIssue(ReviewTokenRecord a, ReviewTokenRecord b) =>
         a.InstanceId == b.InstanceId && a.PartnerId == b.PartnerId && a.OfferId == b.OfferId

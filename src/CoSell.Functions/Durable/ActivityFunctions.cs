@@ -30,6 +30,20 @@ public sealed class EvaluateThresholdsFunction(EvaluateThresholdsActivity activi
     public Task<OrganisationProfile> Run([ActivityTrigger] string input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
+/// <summary>Binds <see cref="WorkflowNames.InviteReviewers"/>.</summary>
+public sealed class InviteReviewersFunction(InviteReviewersActivity activity)
+{
+    [Function(WorkflowNames.InviteReviewers)]
+    public Task<ReviewLinkResult> Run([ActivityTrigger] ReviewInvitationRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+}
+
+/// <summary>Binds <see cref="WorkflowNames.RecordOutcome"/>.</summary>
+public sealed class RecordOutcomeFunction(RecordOutcomeActivity activity)
+{
+    [Function(WorkflowNames.RecordOutcome)]
+    public Task<OutcomeRecordResult> Run([ActivityTrigger] OutcomeRecordRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+}
+
 /// <summary>Binds <see cref="WorkflowNames.RequestReview"/>.</summary>
 public sealed class RequestReviewFunction(RequestReviewActivity activity)
 {

@@ -64,3 +64,18 @@ public static class NotificationSteps
     public static string ReviewerLink(int reviewerNumber, bool reminder)
         => reminder ? $"review-reminder-{reviewerNumber}" : $"review-request-{reviewerNumber}";
 }
+
+/// <summary>
+/// Input of <see cref="WorkflowNames.InviteReviewers"/> (review version 2): the links to issue or re-send, and the
+/// history entries this step records (the orchestrator builds them, so their times are the orchestration's own).
+/// </summary>
+public sealed record ReviewInvitationRequest(ReviewLinkRequest Links, IReadOnlyList<HistoryEntry> History);
+
+/// <summary>
+/// Input of <see cref="WorkflowNames.RecordOutcome"/> (review version 2): the result to record, and history entries the
+/// orchestrator has not written yet that belong before it (submitted and validated, when no reviewer was asked).
+/// </summary>
+public sealed record OutcomeRecordRequest(StatusRecordRequest Status, IReadOnlyList<HistoryEntry> History);
+
+/// <summary>Output of <see cref="WorkflowNames.RecordOutcome"/>: the recorded status and one receipt per e-mail sent.</summary>
+public sealed record OutcomeRecordResult(StatusRecordResult Status, IReadOnlyList<NotificationReceipt> Receipts);

@@ -14,31 +14,38 @@ public sealed class RequestReviewActivity(IReviewTokenStore tokens, IReviewLinkS
 {
     public async Task<ReviewLinkResult> RunAsync(ReviewLinkRequest input, CancellationToken cancellationToken)
     {
-        var receipts = new List<NotificationReceipt>(input.Invitations.Count);
-        for (int i = 0; i < input.Invitations.Count; i++)
-        {
-            ReviewInvitation invitation = input.Invitations[i];
-            await tokens.AddAsync(
-                new ReviewTokenRecord(
-                    invitation.TokenId,
-                    input.InstanceId,
-                    input.Submission.Offer.PartnerId,
-                    input.Submission.Offer.OfferId,
-                    invitation.Reviewer,
-                    input.IssuedAt,
-                    input.ExpiresAt),
-                cancellationToken);
+        await IssueTokensAsync(input, cancellationToken);
+        return await SendLinksAsync(input, cancellationToken);
+    }
 
+    /// <summary>Stores one token row per invitation (all at once); an identical existing row is success.</summary>
+    public Task IssueTokensAsync(ReviewLinkRequest input, CancellationToken cancellationToken)
+        => Task.WhenAll(input.Invitations.Select(invitation => tokens.AddAsync(
+            new ReviewTokenRecord(
+                invitation.TokenId,
+                input.InstanceId,
+                input.Submission.Offer.PartnerId,
+                input.Submission.Offer.OfferId,
+                invitation.Reviewer,
+                input.IssuedAt,
+                input.ExpiresAt,
+                OfferName: input.Submission.Offer.Name),
+            cancellationToken)));
+
+    /// <summary>E-mails each reviewer their own signed link (request or reminder), all at once; one receipt per reviewer, in order.</summary>
+    public async Task<ReviewLinkResult> SendLinksAsync(ReviewLinkRequest input, CancellationToken cancellationToken)
+    {
+        NotificationReceipt[] receipts = await Task.WhenAll(input.Invitations.Select((invitation, i) =>
+        {
             string token = signer.Sign(new ReviewTokenClaims(invitation.TokenId, input.InstanceId, invitation.Reviewer, input.ExpiresAt));
             string link = ReviewLink(options.Value.PublicBaseUrl, token);
             EmailContent mail = input.IsReminder
                 ? EmailTemplates.ReviewerReminder(input.Submission, input.Proposed, link, input.ExpiresAt)
                 : EmailTemplates.ReviewerRequest(input.Submission, input.Proposed, link, input.ExpiresAt);
-            receipts.Add(await notifier.SendAsync(
+            return notifier.SendAsync(
                 new NotificationRequest(input.InstanceId, NotificationSteps.ReviewerLink(i + 1, input.IsReminder), [invitation.Reviewer], mail.Subject, mail.PlainText, mail.Html),
-                cancellationToken));
-        }
-
+                cancellationToken);
+        }));
         return new ReviewLinkResult(receipts);
     }
 

@@ -64,7 +64,12 @@ public sealed class ReviewHandlers
         return ReviewPages.Review(evidence, DocumentBase(request, token), null, StatusCodes.Status200OK);
     }
 
-    /// <summary>POST form (decision=approve|reject, comment): records the first decision and raises it to the review.</summary>
+    /// <summary>
+    /// POST form (decision=approve|reject, comment): records the first decision and raises it to the review. A review
+    /// already decided answers "already decided" (and re-raises the recorded decision in case the first raise was lost),
+    /// whatever the form says; the decision row is only read on the paths that need it, so a first decision costs one
+    /// token read, one instance read, the decision insert and the token's used mark.
+    /// </summary>
     public async Task<IResult> DecideReviewAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         (ReviewTokenRecord? row, IResult? refused) = await ResolveAsync(token, cancellationToken);
@@ -73,46 +78,28 @@ public sealed class ReviewHandlers
             return refused!;
         }
 
-        if (await _tokens.GetDecisionAsync(row.InstanceId, cancellationToken) is { } earlier)
-        {
-            await ReRaiseAsync(row.InstanceId, earlier, cancellationToken);
-            return ReviewPages.AlreadyDecidedPage(earlier);
-        }
-
         (string? decision, string? comment, IResult? badForm) = await ReadFormAsync(request, cancellationToken);
-        if (badForm is not null)
+        string? problem = badForm is null ? FormProblem(decision, comment) : null;
+        if (badForm is not null || problem is not null)
         {
-            return badForm;
-        }
+            if (await EarlierDecisionAsync(row.InstanceId, cancellationToken) is { } decided)
+            {
+                return decided;
+            }
 
-        string? problem = decision switch
-        {
-            "approve" => null,
-            "reject" when string.IsNullOrWhiteSpace(comment) => "To reject, write a comment that tells the partner what to fix.",
-            "reject" => null,
-            _ => "Choose Approve or Reject.",
-        };
-        if (problem is null && comment is not null && comment.Length > _options.MaxCommentLength)
-        {
-            problem = $"The comment is longer than {_options.MaxCommentLength} characters.";
-        }
-
-        if (problem is not null)
-        {
-            ReviewEvidence evidence = await LoadEvidenceAsync(row, cancellationToken);
-            return ReviewPages.Review(evidence, DocumentBase(request, token), problem, StatusCodes.Status400BadRequest);
+            return badForm ?? ReviewPages.Review(await LoadEvidenceAsync(row, cancellationToken), DocumentBase(request, token), problem, StatusCodes.Status400BadRequest);
         }
 
         // A review that already ended (expired, or its instance is gone) takes no decision: recording one would mislead.
         if (!await IsWaitingAsync(row.InstanceId, cancellationToken))
         {
-            return ClosedReview();
+            return await EarlierDecisionAsync(row.InstanceId, cancellationToken, reRaise: false) ?? ClosedReview();
         }
 
         DateTimeOffset now = _time.GetUtcNow();
         if (row.ExpiresAt - now <= _options.DecisionCutoffBeforeExpiry)
         {
-            return Expired();
+            return await EarlierDecisionAsync(row.InstanceId, cancellationToken) ?? Expired();
         }
 
         string? note = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -121,13 +108,43 @@ public sealed class ReviewHandlers
         ReviewerDecision recorded = await _tokens.RecordDecisionAsync(row, mine, cancellationToken);
         if (!SameDecision(recorded, mine))
         {
-            await ReRaiseAsync(row.InstanceId, recorded, cancellationToken);
+            await _durable.RaiseEventAsync(row.InstanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
             return ReviewPages.AlreadyDecidedPage(recorded);
         }
 
         await _durable.RaiseEventAsync(row.InstanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
-        OfferRecord? offer = await _offers.GetAsync(row.PartnerId, row.OfferId, cancellationToken);
-        return ReviewPages.Decided(recorded, offer?.Offer.Name ?? row.OfferId);
+        string offerName = row.OfferName ?? (await _offers.GetAsync(row.PartnerId, row.OfferId, cancellationToken))?.Offer.Name ?? row.OfferId;
+        return ReviewPages.Decided(recorded, offerName);
+    }
+
+    private string? FormProblem(string? decision, string? comment)
+    {
+        string? problem = decision switch
+        {
+            "approve" => null,
+            "reject" when string.IsNullOrWhiteSpace(comment) => "To reject, write a comment that tells the partner what to fix.",
+            "reject" => null,
+            _ => "Choose Approve or Reject.",
+        };
+        return problem is null && comment is not null && comment.Length > _options.MaxCommentLength
+            ? $"The comment is longer than {_options.MaxCommentLength} characters."
+            : problem;
+    }
+
+    /// <summary>The "already decided" page when the review has a recorded decision (re-raised first when asked), otherwise null.</summary>
+    private async Task<IResult?> EarlierDecisionAsync(string instanceId, CancellationToken cancellationToken, bool reRaise = true)
+    {
+        if (await _tokens.GetDecisionAsync(instanceId, cancellationToken) is not { } earlier)
+        {
+            return null;
+        }
+
+        if (reRaise)
+        {
+            await ReRaiseAsync(instanceId, earlier, cancellationToken);
+        }
+
+        return ReviewPages.AlreadyDecidedPage(earlier);
     }
 
     /// <summary>GET: one submitted document as an attachment, only while the link is valid.</summary>

@@ -79,20 +79,20 @@ public sealed class SubmissionHandlers
         }
 
         string instanceId = WorkflowNames.ReviewInstanceId(partnerId, offerId, record.DraftVersion);
-        if (await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+        var input = new ReviewRequest(submission, submittedBy, _time.GetUtcNow()) { Policy = _review.Value.ToPolicy() };
+        try
         {
-            var input = new ReviewRequest(submission, submittedBy, _time.GetUtcNow()) { Policy = _review.Value.ToPolicy() };
-            try
+            // Deduplicated on every status: a draft version is reviewed once, so the engine refuses to start it again
+            // (or to replace a finished review) and the first submit costs no extra lookup.
+            StartOrchestrationOptions start = new StartOrchestrationOptions(instanceId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]);
+            await _durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.CoSellReview, input, start, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Refused because this review exists already (a repeat, or a concurrent submit won): that is the same review.
+            if (await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
             {
-                await _durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.CoSellReview, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A concurrent submit may have started it between our look and our leap; that is the same review.
-                if (await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
-                {
-                    throw;
-                }
+                throw;
             }
         }
 

@@ -5,28 +5,18 @@ using CoSell.Workflow.Notifications;
 using CoSell.Workflow.Ports;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using static CoSell.Workflow.Orchestrators.ReviewOrchestration;
 
 namespace CoSell.Workflow.Orchestrators;
 
 /// <summary>
-/// One co-sell review: validate in parallel, evaluate, ask the reviewers (with a reminder, until expiry), record, notify.
-/// Deterministic: time from the context, ids from <see cref="TaskOrchestrationContext.NewGuid"/>, all I/O in activities.
+/// Version 1 of the co-sell review, kept registered so that reviews started before version 2 replay and finish as
+/// they began: one activity per history entry and per e-mail. New submissions start <see cref="CoSellReviewOrchestratorV2"/>,
+/// which does the same work in five activities. Remove this class (and RecordHistory, SendNotification, RequestReview,
+/// RecordStatus) once no version 1 instance is running anywhere. Do not change the order of its awaits.
 /// </summary>
 public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, CoSellOutcome>
 {
-    /// <summary>Actor of history entries the automated checks write.</summary>
-    public const string ChecksActor = "co-sell checks";
-
-    private static readonly HashSet<string> PermanentErrorTypes =
-    [
-        typeof(DomainValidationException).FullName!,
-        typeof(ArgumentException).FullName!,
-        typeof(ArgumentNullException).FullName!,
-        typeof(ArgumentOutOfRangeException).FullName!,
-        typeof(NotImplementedException).FullName!,
-        typeof(NotSupportedException).FullName!,
-    ];
-
     public override async Task<CoSellOutcome> RunAsync(TaskOrchestrationContext context, ReviewRequest input)
     {
         ILogger log = context.CreateReplaySafeLogger<CoSellReviewOrchestrator>();
@@ -78,33 +68,14 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
             $"Review requested from {string.Join(", ", reviewers)}; expires {Utc(expiresAt):u}.", retry);
         context.SetCustomStatus(new ReviewProgress(ReviewProgress.AwaitingReview, Utc(requestedAt), reviewers));
 
-        using CancellationTokenSource waitCancellation = new();
-        Task<ReviewerDecision> decisionTask = context.WaitForExternalEvent<ReviewerDecision>(WorkflowNames.ReviewerDecided, waitCancellation.Token);
-        ReviewerDecision? decision = null;
-        DateTime reminderAt = requestedAt + policy.ReminderAfter;
-        if (policy.ReminderAfter > TimeSpan.Zero && reminderAt < expiresAt)
+        ReviewerDecision? decision = await AwaitDecisionAsync(context, policy, requestedAt, expiresAt, async () =>
         {
-            decision = await WaitUntilAsync(context, decisionTask, reminderAt);
-            if (decision is null)
-            {
-                await context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.RequestReview, linkRequest with { IsReminder = true }, retry);
-                await RecordHistoryAsync(context, input, HistorySteps.ReviewReminded, HistoryKind.ReviewReminded, ChecksActor,
-                    $"Reminder sent to {string.Join(", ", reviewers)}.", retry);
-            }
-        }
+            await context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.RequestReview, linkRequest with { IsReminder = true }, retry);
+            await RecordHistoryAsync(context, input, HistorySteps.ReviewReminded, HistoryKind.ReviewReminded, ChecksActor,
+                $"Reminder sent to {string.Join(", ", reviewers)}.", retry);
+        });
 
-        decision ??= await WaitUntilAsync(context, decisionTask, expiresAt);
-        if (decision is null)
-        {
-            waitCancellation.Cancel();
-        }
-
-        (Evaluation final, ReviewResolution resolution) = decision switch
-        {
-            null => (CoSellRules.Expire(proposed), ReviewResolution.Expired),
-            { Approved: true } => (CoSellRules.ApplyReview(proposed, true, decision.Comment), ReviewResolution.Approved),
-            _ => (CoSellRules.ApplyReview(proposed, false, decision.Comment), ReviewResolution.Rejected),
-        };
+        (Evaluation final, ReviewResolution resolution) = Resolve(proposed, decision);
         log.LogInformation("Review {InstanceId} resolved {Resolution}: status {Status}", instanceId, resolution, final.Status);
 
         context.SetCustomStatus(new ReviewProgress(ReviewProgress.Recording, Now(context)));
@@ -124,40 +95,6 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
         return new CoSellOutcome(final.Status, final.Tracks, resolution, decision?.Reviewer, decision?.Comment);
     }
 
-    /// <summary>Retries every failure except the permanent ones (bad input, missing code): exponential back-off from the policy.</summary>
-    internal static TaskOptions RetryOptions(ReviewPolicy policy)
-    {
-        TimeSpan first = policy.ActivityFirstRetryInterval > TimeSpan.Zero ? policy.ActivityFirstRetryInterval : TimeSpan.FromSeconds(5);
-        return TaskOptions.FromRetryPolicy(new RetryPolicy(
-            Math.Max(1, policy.ActivityMaxAttempts), first, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(10))
-        {
-            HandleFailure = IsTransient,
-        });
-    }
-
-    internal static bool IsTransient(TaskFailureDetails failure) => !PermanentErrorTypes.Contains(failure.ErrorType);
-
-    /// <summary>Waits for the decision until <paramref name="fireAt"/>; null when the durable timer won. The timer never outlives the wait.</summary>
-    private static async Task<ReviewerDecision?> WaitUntilAsync(TaskOrchestrationContext context, Task<ReviewerDecision> decisionTask, DateTime fireAt)
-    {
-        if (decisionTask.IsCompleted)
-        {
-            return await decisionTask;
-        }
-
-        using CancellationTokenSource timerCancellation = new();
-        Task timer = context.CreateTimer(fireAt, timerCancellation.Token);
-        Task winner = await Task.WhenAny(decisionTask, timer);
-        if (winner == decisionTask)
-        {
-            // Cancel, not CancelAsync: the continuation must stay on the orchestrator's thread.
-            timerCancellation.Cancel();
-            return await decisionTask;
-        }
-
-        return null;
-    }
-
     private static Task<StatusRecordResult> RecordStatusAsync(
         TaskOrchestrationContext context, ReviewRequest input, Evaluation proposed, Evaluation final, ReviewResolution resolution,
         ReviewerDecision? decision, IReadOnlyList<CollateralFinding> collateral, TaskOptions retry)
@@ -175,14 +112,5 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
     private static Task<string> RecordHistoryAsync(
         TaskOrchestrationContext context, ReviewRequest input, int step, HistoryKind kind, string actor, string summary, TaskOptions retry,
         IReadOnlyList<string>? evidence = null)
-        => context.CallActivityAsync<string>(
-            WorkflowNames.RecordHistory,
-            new HistoryEntry(
-                input.Submission.Offer.PartnerId, input.Submission.Offer.OfferId, HistorySteps.EntryId(context.InstanceId, step), Now(context),
-                kind, actor, summary, InstanceId: context.InstanceId, Evidence: evidence),
-            retry);
-
-    private static DateTimeOffset Now(TaskOrchestrationContext context) => Utc(context.CurrentUtcDateTime);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+        => context.CallActivityAsync<string>(WorkflowNames.RecordHistory, Entry(context, input, step, kind, actor, summary, evidence), retry);
 }

@@ -3,6 +3,7 @@ using CoSell.Workflow.Messages;
 namespace CoSell.Workflow.Ports;
 
 /// <summary>One issued review link (Table <c>ReviewTokens</c>, PK/RK token id).</summary>
+/// <param name="OfferName">The offer's name when the link was issued, for the reviewer's pages (null on rows written before it was kept).</param>
 public sealed record ReviewTokenRecord(
     string TokenId,
     string InstanceId,
@@ -12,7 +13,8 @@ public sealed record ReviewTokenRecord(
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? UsedAt = null,
-    string? ETag = null);
+    string? ETag = null,
+    string? OfferName = null);
 
 /// <summary>Review links and the single decision of each review instance.</summary>
 public interface IReviewTokenStore
@@ -25,7 +27,8 @@ public interface IReviewTokenStore
     /// <summary>
     /// Records the one decision of a review instance. Returns the decision that is recorded: the given one if it
     /// won, or the earlier one if another decision was recorded first (first writer wins, ETag/insert-conditional).
-    /// Marks the token used.
+    /// Marks the token used (conditional on <see cref="ReviewTokenRecord.ETag"/> when the record carries one, so a token
+    /// just read costs no second read).
     /// </summary>
     Task<ReviewerDecision> RecordDecisionAsync(ReviewTokenRecord token, ReviewerDecision decision, CancellationToken cancellationToken = default);
 

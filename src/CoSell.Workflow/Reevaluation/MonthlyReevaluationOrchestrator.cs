@@ -167,7 +167,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         return TaskOptions.FromRetryPolicy(new RetryPolicy(
             Math.Max(1, input.ActivityMaxAttempts), first, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(10))
         {
-            HandleFailure = CoSellReviewOrchestrator.IsTransient,
+            HandleFailure = ReviewOrchestration.IsTransient,
         });
     }
 

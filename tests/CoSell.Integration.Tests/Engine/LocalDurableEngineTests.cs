@@ -105,6 +105,29 @@ public sealed class LocalDurableEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Engine_ScheduleWithDedupeStatuses_AfterCompletion_KeepsTheFinishedInstanceAndRunsNothingAgain()
+    {
+        await using LocalEngineTestHost host = await LocalEngineTestHost.StartAsync(r => ReviewShapedOrchestrator.Register(r, checkCalls));
+        string id = "cosell-contoso.done-1";
+        StartOrchestrationOptions options = new StartOrchestrationOptions(id)
+            .WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReviewShapedOrchestrator), "first", options);
+        await host.WaitForAsync(id, m => m.ReadCustomStatusAs<ShapeProgress>()?.Stage == "AwaitingReview");
+        await host.Client.RaiseEventAsync(id, ReviewShapedOrchestrator.Decided, new ShapeDecision(true, "r@contoso.com"));
+        OrchestrationMetadata done = await host.WaitForAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
+
+        Exception? again = await Record.ExceptionAsync(() => host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReviewShapedOrchestrator), "second", options));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        OrchestrationMetadata? after = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+
+        Assert.True(again is null or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.AlreadyExists }, again?.ToString());
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, after?.RuntimeStatus);
+        Assert.Equal("\"first\"", after?.SerializedInput);
+        Assert.Equal(done.CreatedAt, after?.CreatedAt);
+        Assert.Equal(3, checkCalls[id]);
+    }
+
+    [Fact]
     public async Task Host_StoppedWhileOrchestrationWaits_StopsWithinBound()
     {
         LocalEngineTestHost host = await LocalEngineTestHost.StartAsync(r => ReviewShapedOrchestrator.Register(r, checkCalls));

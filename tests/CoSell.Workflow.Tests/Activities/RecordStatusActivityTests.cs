@@ -150,13 +150,13 @@ public sealed class RecordStatusActivityTests
 
         OfferRecord stored = (await offers.GetAsync("contoso", "contoso-crm"))!;
         Assert.Equal(CoSellStatus.NotReady, stored.Current!.Status);
-        Assert.Equal(RecordStatusActivity.SystemActor, stored.Current.ChangedBy);
+        Assert.Equal(StatusRecorder.SystemActor, stored.Current.ChangedBy);
         HistoryEntry changed = Assert.Single(history.All);
         Assert.Equal(HistoryKind.StatusChanged, changed.Kind);
         Assert.Equal(["3.one-pager: The customer one-pager is missing."], changed.Evidence);
     }
 
-    private RecordStatusActivity Activity() => new(offers, history);
+    private RecordStatusActivity Activity() => new(new StatusRecorder(offers), history);
 
     private Submission SeedDraft()
     {

@@ -26,7 +26,7 @@ public sealed class RequestReviewActivityTests
         Assert.Equal(2, result.Receipts.Count);
         Assert.Equal(["tok-a", "tok-b"], tokens.All.Select(t => t.TokenId).Order());
         ReviewTokenRecord stored = Assert.Single(tokens.All, t => t.TokenId == "tok-a");
-        Assert.Equal(new ReviewTokenRecord("tok-a", InstanceId, "contoso", "contoso-crm", Reviews.Reviewer, IssuedAt, IssuedAt.AddDays(14)), stored with { ETag = null });
+        Assert.Equal(new ReviewTokenRecord("tok-a", InstanceId, "contoso", "contoso-crm", Reviews.Reviewer, IssuedAt, IssuedAt.AddDays(14), OfferName: request.Submission.Offer.Name), stored with { ETag = null });
         NotificationRequest first = Assert.Single(notifier.ForStep("review-request-1"));
         NotificationRequest second = Assert.Single(notifier.ForStep("review-request-2"));
         Assert.Equal([Reviews.Reviewer], first.To);

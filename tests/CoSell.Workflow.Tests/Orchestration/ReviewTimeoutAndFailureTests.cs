@@ -29,7 +29,7 @@ public sealed class ReviewTimeoutAndFailureTests
         Assert.Equal(ReviewScenario.TokenIn(request), ReviewScenario.TokenIn(reminder));
         OfferStatusSnapshot current = await ReviewScenario.CurrentStatusAsync(host, submission);
         Assert.Equal(CoSellStatus.NotReady, current.Status);
-        Assert.Equal(RecordStatusActivity.SystemActor, current.ChangedBy);
+        Assert.Equal(StatusRecorder.SystemActor, current.ChangedBy);
         Assert.Contains("expired", current.Reason, StringComparison.OrdinalIgnoreCase);
         NotificationRequest partnerMail = Assert.Single(host.Notifier.ForStep(NotificationSteps.PartnerOutcome));
         Assert.Equal([Reviews.Partner], partnerMail.To);

@@ -1,0 +1,115 @@
+using CoSell.Domain;
+using CoSell.Workflow.Activities;
+using CoSell.Workflow.Messages;
+using CoSell.Workflow.Ports;
+using Microsoft.DurableTask;
+
+namespace CoSell.Workflow.Orchestrators;
+
+/// <summary>
+/// What every version of the review orchestration shares: the retry policy, the wait for a decision (with the
+/// reminder and the expiry as durable timers), and deterministic history entries. Orchestrator code only: time from
+/// the context, no I/O.
+/// </summary>
+public static class ReviewOrchestration
+{
+    /// <summary>Actor of history entries the automated checks write.</summary>
+    public const string ChecksActor = "co-sell checks";
+
+    private static readonly HashSet<string> PermanentErrorTypes =
+    [
+        typeof(DomainValidationException).FullName!,
+        typeof(ArgumentException).FullName!,
+        typeof(ArgumentNullException).FullName!,
+        typeof(ArgumentOutOfRangeException).FullName!,
+        typeof(NotImplementedException).FullName!,
+        typeof(NotSupportedException).FullName!,
+    ];
+
+    /// <summary>Retries every failure except the permanent ones (bad input, missing code): exponential back-off from the policy.</summary>
+    public static TaskOptions RetryOptions(ReviewPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        TimeSpan first = policy.ActivityFirstRetryInterval > TimeSpan.Zero ? policy.ActivityFirstRetryInterval : TimeSpan.FromSeconds(5);
+        return TaskOptions.FromRetryPolicy(new RetryPolicy(
+            Math.Max(1, policy.ActivityMaxAttempts), first, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(10))
+        {
+            HandleFailure = IsTransient,
+        });
+    }
+
+    public static bool IsTransient(TaskFailureDetails failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return !PermanentErrorTypes.Contains(failure.ErrorType);
+    }
+
+    /// <summary>
+    /// Waits for <see cref="WorkflowNames.ReviewerDecided"/> until the review expires; null when it expired. If the
+    /// policy has a reminder before the expiry and no decision came by then, <paramref name="remindAsync"/> runs once.
+    /// </summary>
+    internal static async Task<ReviewerDecision?> AwaitDecisionAsync(
+        TaskOrchestrationContext context, ReviewPolicy policy, DateTime requestedAt, DateTime expiresAt, Func<Task> remindAsync)
+    {
+        using CancellationTokenSource waitCancellation = new();
+        Task<ReviewerDecision> decisionTask = context.WaitForExternalEvent<ReviewerDecision>(WorkflowNames.ReviewerDecided, waitCancellation.Token);
+        ReviewerDecision? decision = null;
+        DateTime reminderAt = requestedAt + policy.ReminderAfter;
+        if (policy.ReminderAfter > TimeSpan.Zero && reminderAt < expiresAt)
+        {
+            decision = await WaitUntilAsync(context, decisionTask, reminderAt);
+            if (decision is null)
+            {
+                await remindAsync();
+            }
+        }
+
+        decision ??= await WaitUntilAsync(context, decisionTask, expiresAt);
+        if (decision is null)
+        {
+            waitCancellation.Cancel();
+        }
+
+        return decision;
+    }
+
+    /// <summary>The final evaluation and resolution for a decision (null: the review expired).</summary>
+    internal static (Evaluation Final, ReviewResolution Resolution) Resolve(Evaluation proposed, ReviewerDecision? decision) => decision switch
+    {
+        null => (CoSellRules.Expire(proposed), ReviewResolution.Expired),
+        { Approved: true } => (CoSellRules.ApplyReview(proposed, true, decision.Comment), ReviewResolution.Approved),
+        _ => (CoSellRules.ApplyReview(proposed, false, decision.Comment), ReviewResolution.Rejected),
+    };
+
+    /// <summary>A history entry of this review at the orchestration's current time, with its deterministic id.</summary>
+    internal static HistoryEntry Entry(
+        TaskOrchestrationContext context, ReviewRequest input, int step, HistoryKind kind, string actor, string summary, IReadOnlyList<string>? evidence = null)
+        => new(
+            input.Submission.Offer.PartnerId, input.Submission.Offer.OfferId, HistorySteps.EntryId(context.InstanceId, step), Now(context),
+            kind, actor, summary, InstanceId: context.InstanceId, Evidence: evidence);
+
+    internal static DateTimeOffset Now(TaskOrchestrationContext context) => Utc(context.CurrentUtcDateTime);
+
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>Waits for the decision until <paramref name="fireAt"/>; null when the durable timer won. The timer never outlives the wait.</summary>
+    private static async Task<ReviewerDecision?> WaitUntilAsync(TaskOrchestrationContext context, Task<ReviewerDecision> decisionTask, DateTime fireAt)
+    {
+        if (decisionTask.IsCompleted)
+        {
+            return await decisionTask;
+        }
+
+        using CancellationTokenSource timerCancellation = new();
+        Task timer = context.CreateTimer(fireAt, timerCancellation.Token);
+        Task winner = await Task.WhenAny(decisionTask, timer);
+        if (winner == decisionTask)
+        {
+            // Cancel, not CancelAsync: the continuation must stay on the orchestrator's thread.
+            timerCancellation.Cancel();
+            return await decisionTask;
+        }
+
+        return null;
+    }
+}
