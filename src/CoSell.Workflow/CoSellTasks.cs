@@ -19,6 +19,7 @@ public static class CoSellTasks
         Add<ValidateContactsActivity, CoSell.Domain.Submission, CoSell.Domain.RequirementResult>(registry, WorkflowNames.ValidateContacts, (s, i, ct) => s.RunAsync(i, ct));
         Add<EvaluateThresholdsActivity, string, CoSell.Domain.OrganisationProfile>(registry, WorkflowNames.EvaluateThresholds, (s, i, ct) => s.RunAsync(i, ct));
         Add<InviteReviewersActivity, ReviewInvitationRequest, ReviewLinkResult>(registry, WorkflowNames.InviteReviewers, (s, i, ct) => s.RunAsync(i, ct));
+        Add<CloseReviewActivity, ReviewExpiry, Messages.ReviewerDecision>(registry, WorkflowNames.CloseReview, (s, i, ct) => s.RunAsync(i, ct));
         Add<RecordOutcomeActivity, OutcomeRecordRequest, OutcomeRecordResult>(registry, WorkflowNames.RecordOutcome, (s, i, ct) => s.RunAsync(i, ct));
         Add<RequestReviewActivity, ReviewLinkRequest, ReviewLinkResult>(registry, WorkflowNames.RequestReview, (s, i, ct) => s.RunAsync(i, ct));
         Add<RecordStatusActivity, StatusRecordRequest, StatusRecordResult>(registry, WorkflowNames.RecordStatus, (s, i, ct) => s.RunAsync(i, ct));

@@ -19,6 +19,7 @@ public static class WorkflowNames
     public const string EvaluateThresholds = nameof(EvaluateThresholds);
     public const string InviteReviewers = nameof(InviteReviewers);
     public const string RecordOutcome = nameof(RecordOutcome);
+    public const string CloseReview = nameof(CloseReview);
 
     // Activities of review version 1 only (see CoSellReviewV1).
     public const string RequestReview = nameof(RequestReview);

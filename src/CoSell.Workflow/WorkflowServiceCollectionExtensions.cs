@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<InviteReviewersActivity>();
         services.AddTransient<StatusRecorder>();
         services.AddTransient<RecordOutcomeActivity>();
+        services.AddTransient<CloseReviewActivity>();
         services.AddTransient<RecordStatusActivity>();
         services.AddTransient<RecordHistoryActivity>();
         services.AddTransient<SendNotificationActivity>();

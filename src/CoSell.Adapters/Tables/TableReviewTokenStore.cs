@@ -50,31 +50,45 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
     public async Task<ReviewerDecision> RecordDecisionAsync(ReviewTokenRecord token, ReviewerDecision decision, CancellationToken cancellationToken = default)
     {
         TableClient table = await _tables.GetAsync(CoSellTables.ReviewTokens, cancellationToken);
-        var row = new TableEntity(TableColumns.Key(token.InstanceId, nameof(token.InstanceId)), DecisionRowKey)
+        ReviewerDecision recorded = await InsertDecisionAsync(table, token.InstanceId, decision, token.TokenId, cancellationToken);
+        await MarkUsedAsync(table, token, decision.DecidedAt, cancellationToken);
+        return recorded;
+    }
+
+    public async Task<ReviewerDecision> RecordExpiryAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await _tables.GetAsync(CoSellTables.ReviewTokens, cancellationToken);
+        return await InsertDecisionAsync(table, instanceId, ReviewerDecision.Expiry(at), tokenId: null, cancellationToken);
+    }
+
+    /// <summary>Inserts the review's one decision row; if it exists (409), the decision already there is the answer.</summary>
+    async Task<ReviewerDecision> InsertDecisionAsync(TableClient table, string instanceId, ReviewerDecision decision, string? tokenId, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(TableColumns.Key(instanceId, nameof(instanceId)), DecisionRowKey)
         {
             ["Approved"] = decision.Approved,
             ["Reviewer"] = decision.Reviewer,
             ["DecidedAt"] = decision.DecidedAt,
-            ["TokenId"] = token.TokenId,
         };
+        TableColumns.SetIfNotNull(row, "TokenId", tokenId);
         TableColumns.SetIfNotNull(row, "Comment", decision.Comment);
         TableColumns.SetIfNotNull(row, "DecisionId", decision.DecisionId);
-        TableColumns.EnsureFits(row, $"Decision of {token.InstanceId}");
+        if (decision.ClosedByExpiry)
+        {
+            row["ClosedByExpiry"] = true;
+        }
 
-        ReviewerDecision recorded;
+        TableColumns.EnsureFits(row, $"Decision of {instanceId}");
         try
         {
             await table.AddEntityAsync(row, cancellationToken);
-            recorded = decision;
+            return decision;
         }
         catch (RequestFailedException ex) when (TableColumns.IsConflict(ex))
         {
-            recorded = await GetDecisionAsync(token.InstanceId, cancellationToken)
-                ?? throw new InvalidOperationException($"The decision of {token.InstanceId} exists but cannot be read.", ex);
+            return await GetDecisionAsync(instanceId, cancellationToken)
+                ?? throw new InvalidOperationException($"The decision of {instanceId} exists but cannot be read.", ex);
         }
-
-        await MarkUsedAsync(table, token, decision.DecidedAt, cancellationToken);
-        return recorded;
     }
 
     public async Task<ReviewerDecision?> GetDecisionAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -95,6 +109,7 @@ public sealed class TableReviewTokenStore : IReviewTokenStore
             e.GetDateTimeOffset("DecidedAt") ?? DateTimeOffset.MinValue)
         {
             DecisionId = e.GetString("DecisionId"),
+            ClosedByExpiry = e.GetBoolean("ClosedByExpiry") ?? false,
         };
     }
 

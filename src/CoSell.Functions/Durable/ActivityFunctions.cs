@@ -1,6 +1,7 @@
 using CoSell.Domain;
 using CoSell.Workflow;
 using CoSell.Workflow.Activities;
+using CoSell.Workflow.Messages;
 using CoSell.Workflow.Ports;
 using Microsoft.Azure.Functions.Worker;
 
@@ -42,6 +43,13 @@ public sealed class RecordOutcomeFunction(RecordOutcomeActivity activity)
 {
     [Function(WorkflowNames.RecordOutcome)]
     public Task<OutcomeRecordResult> Run([ActivityTrigger] OutcomeRecordRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+}
+
+/// <summary>Binds <see cref="WorkflowNames.CloseReview"/>.</summary>
+public sealed class CloseReviewFunction(CloseReviewActivity activity)
+{
+    [Function(WorkflowNames.CloseReview)]
+    public Task<ReviewerDecision> Run([ActivityTrigger] ReviewExpiry input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
 /// <summary>Binds <see cref="WorkflowNames.RequestReview"/>.</summary>

@@ -106,6 +106,11 @@ public sealed class ReviewHandlers
         ReviewerDecision mine = (decision == "approve" ? ReviewerDecision.Approve(row.Reviewer, now, note) : ReviewerDecision.Reject(row.Reviewer, note!, now))
             with { DecisionId = Guid.NewGuid().ToString("N") };
         ReviewerDecision recorded = await _tokens.RecordDecisionAsync(row, mine, cancellationToken);
+        if (recorded.ClosedByExpiry)
+        {
+            return Expired();
+        }
+
         if (!SameDecision(recorded, mine))
         {
             await _durable.RaiseEventAsync(row.InstanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
@@ -137,6 +142,11 @@ public sealed class ReviewHandlers
         if (await _tokens.GetDecisionAsync(instanceId, cancellationToken) is not { } earlier)
         {
             return null;
+        }
+
+        if (earlier.ClosedByExpiry)
+        {
+            return Expired();
         }
 
         if (reRaise)
@@ -250,7 +260,7 @@ public sealed class ReviewHandlers
     /// </summary>
     private async Task<ReviewEvidence> LoadEvidenceAsync(ReviewTokenRecord row, CancellationToken cancellationToken, bool evaluate = true)
     {
-        ReviewerDecision? decision = await _tokens.GetDecisionAsync(row.InstanceId, cancellationToken);
+        ReviewerDecision? decision = await _tokens.GetDecisionAsync(row.InstanceId, cancellationToken) is { ClosedByExpiry: false } d ? d : null;
         OfferRecord? offer = await _offers.GetAsync(row.PartnerId, row.OfferId, cancellationToken);
         OfferStatusSnapshot? snapshot = offer?.Current is { } current && current.InstanceId == row.InstanceId ? current : null;
 

@@ -43,6 +43,15 @@ public sealed record ReviewerDecision(bool Approved, string Reviewer, string? Co
     /// </summary>
     public string? DecisionId { get; init; }
 
+    /// <summary>
+    /// True for the marker a review (version 2) writes into its one decision row when its expiry timer wins: nobody
+    /// decided. The row is first-writer-wins, so either a reviewer's decision or the expiry is recorded, never both.
+    /// </summary>
+    public bool ClosedByExpiry { get; init; }
+
+    /// <summary>The expiry marker (see <see cref="ClosedByExpiry"/>).</summary>
+    public static ReviewerDecision Expiry(DateTimeOffset at) => new(false, string.Empty, null, at) { ClosedByExpiry = true };
+
     public static ReviewerDecision Approve(string reviewer, DateTimeOffset at, string? comment = null) => new(true, reviewer, comment, at);
 
     public static ReviewerDecision Reject(string reviewer, string comment, DateTimeOffset at) => new(false, reviewer, comment, at);

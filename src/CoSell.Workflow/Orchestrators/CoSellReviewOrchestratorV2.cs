@@ -11,7 +11,7 @@ namespace CoSell.Workflow.Orchestrators;
 /// <summary>
 /// One co-sell review: validate collateral, contacts and revenue in parallel, evaluate, invite the reviewers (with a
 /// reminder, until expiry), then record the outcome and tell everyone. Five activities on the approval path, three
-/// plus one when the automated checks fail: each history entry is written inside the activity that does its step,
+/// plus one when the automated checks fail (plus one to close the decision row when the review expires): each history entry is written inside the activity that does its step,
 /// in one table transaction with the entries around it. Deterministic: time from the context, ids from
 /// <see cref="TaskOrchestrationContext.NewGuid"/>, all I/O in activities.
 /// </summary>
@@ -70,6 +70,13 @@ public sealed class CoSellReviewOrchestratorV2 : TaskOrchestrator<ReviewRequest,
                 $"Reminder sent to {string.Join(", ", reviewers)}.");
             return context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.InviteReviewers, new ReviewInvitationRequest(links with { IsReminder = true }, [reminded]), retry);
         });
+        if (decision is null)
+        {
+            // The expiry timer won here; the review's decision row settles it for the reviewer page too: a decision
+            // recorded there first still counts, and any decision posted from now on is answered "expired".
+            ReviewerDecision closed = await context.CallActivityAsync<ReviewerDecision>(WorkflowNames.CloseReview, new ReviewExpiry(instanceId, Now(context)), retry);
+            decision = closed.ClosedByExpiry ? null : closed;
+        }
 
         (Evaluation final, ReviewResolution resolution) = Resolve(proposed, decision);
         log.LogInformation("Review {InstanceId} resolved {Resolution}: status {Status}", instanceId, resolution, final.Status);

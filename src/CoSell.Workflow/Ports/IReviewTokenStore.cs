@@ -32,6 +32,12 @@ public interface IReviewTokenStore
     /// </summary>
     Task<ReviewerDecision> RecordDecisionAsync(ReviewTokenRecord token, ReviewerDecision decision, CancellationToken cancellationToken = default);
 
-    /// <summary>The decision recorded for an instance, or null.</summary>
+    /// <summary>
+    /// Records that the review expired, unless a decision was recorded first (the same first-writer-wins row). Returns
+    /// what is recorded: the earlier reviewer decision, or the expiry marker (<see cref="ReviewerDecision.ClosedByExpiry"/>).
+    /// </summary>
+    Task<ReviewerDecision> RecordExpiryAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The decision (or expiry marker) recorded for an instance, or null.</summary>
     Task<ReviewerDecision?> GetDecisionAsync(string instanceId, CancellationToken cancellationToken = default);
 }

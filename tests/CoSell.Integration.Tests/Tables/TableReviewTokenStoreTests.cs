@@ -14,9 +14,31 @@ public sealed class TableReviewTokenStoreTests : IClassFixture<AzuriteFixture>
     public TableReviewTokenStoreTests(AzuriteFixture azurite) => _store = new TableReviewTokenStore(azurite.Tables());
 
     static ReviewTokenRecord Token(string instanceId, string reviewer = "reviewer@microsoft.example") =>
-        new("tok-" + Guid.NewGuid().ToString("N"), instanceId, "p-r", "o-r", reviewer, Issued, Issued.AddDays(14));
+        new("tok-" + Guid.NewGuid().ToString("N"), instanceId, "p-r", "o-r", reviewer, Issued, Issued.AddDays(14), OfferName: "Contoso CRM");
 
     static string NewInstance() => "cosell-p-r." + OfferRecords.NewId() + "-1";
+
+    /// <summary>A stored token as a request reads it (with its ETag).</summary>
+    async Task<ReviewTokenRecord> IssueAsync()
+    {
+        ReviewTokenRecord token = Token(NewInstance());
+        await _store.AddAsync(token);
+        return (await _store.GetAsync(token.TokenId))!;
+    }
+
+    [Fact]
+    public async Task RecordDecisionAsync_TokenReadBeforeAnotherUse_KeepsTheFirstUse()
+    {
+        ReviewTokenRecord first = await IssueAsync();
+        ReviewTokenRecord stale = (await _store.GetAsync(first.TokenId))!;
+        ReviewerDecision winner = ReviewerDecision.Approve(first.Reviewer, Issued.AddHours(1));
+        await _store.RecordDecisionAsync(first, winner);
+
+        ReviewerDecision recorded = await _store.RecordDecisionAsync(stale, ReviewerDecision.Reject(first.Reviewer, "late", Issued.AddHours(2)));
+
+        Assert.Equal(winner, recorded);
+        Assert.Equal(Issued.AddHours(1), (await _store.GetAsync(first.TokenId))!.UsedAt);
+    }
 
     [Fact]
     public async Task AddAsync_NewToken_RoundTripsUnused()
@@ -122,5 +144,48 @@ public sealed class TableReviewTokenStoreTests : IClassFixture<AzuriteFixture>
     public async Task GetDecisionAsync_NoDecision_ReturnsNull()
     {
         Assert.Null(await _store.GetDecisionAsync(NewInstance()));
+    }
+
+    [Fact]
+    public async Task RecordExpiryAsync_AfterADecision_ReturnsTheDecisionAndKeepsIt()
+    {
+        ReviewTokenRecord token = await IssueAsync();
+        ReviewerDecision decision = ReviewerDecision.Approve(token.Reviewer, Issued.AddHours(1));
+        await _store.RecordDecisionAsync(token, decision);
+
+        ReviewerDecision closed = await _store.RecordExpiryAsync(token.InstanceId, Issued.AddDays(14));
+
+        Assert.Equal(decision, closed);
+        Assert.Equal(decision, await _store.GetDecisionAsync(token.InstanceId));
+    }
+
+    [Fact]
+    public async Task RecordDecisionAsync_AfterTheExpiry_ReturnsTheExpiryAndRecordsNoDecision()
+    {
+        ReviewTokenRecord token = await IssueAsync();
+        ReviewerDecision closed = await _store.RecordExpiryAsync(token.InstanceId, Issued.AddDays(14));
+
+        ReviewerDecision late = await _store.RecordDecisionAsync(token, ReviewerDecision.Approve(token.Reviewer, Issued.AddDays(14).AddSeconds(1)));
+
+        Assert.True(closed.ClosedByExpiry);
+        Assert.True(late.ClosedByExpiry);
+        Assert.True((await _store.GetDecisionAsync(token.InstanceId))!.ClosedByExpiry);
+        Assert.Equal(await _store.RecordExpiryAsync(token.InstanceId, Issued.AddDays(15)), closed);
+    }
+
+    [Fact]
+    public async Task RecordExpiryAsync_RacingFiveDecisions_ExactlyOneOutcomeAndEveryCallerSeesIt()
+    {
+        ReviewTokenRecord token = await IssueAsync();
+        Task<ReviewerDecision>[] calls =
+        [
+            Task.Run(() => _store.RecordExpiryAsync(token.InstanceId, Issued.AddDays(14))),
+            .. Enumerable.Range(0, 5).Select(i => Task.Run(() => _store.RecordDecisionAsync(token, ReviewerDecision.Approve(token.Reviewer, Issued.AddMinutes(i)) with { DecisionId = $"d{i}" }))),
+        ];
+
+        ReviewerDecision[] results = await Task.WhenAll(calls);
+
+        ReviewerDecision stored = (await _store.GetDecisionAsync(token.InstanceId))!;
+        Assert.All(results, r => Assert.Equal(stored, r));
     }
 }

@@ -59,6 +59,20 @@ public sealed class InMemoryReviewTokenStore : IReviewTokenStore
         }
     }
 
+    public Task<ReviewerDecision> RecordExpiryAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (!decisions.TryGetValue(instanceId, out ReviewerDecision? recorded))
+            {
+                recorded = ReviewerDecision.Expiry(at);
+                decisions[instanceId] = recorded;
+            }
+
+            return Task.FromResult(recorded);
+        }
+    }
+
     public Task<ReviewerDecision?> GetDecisionAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         lock (gate)

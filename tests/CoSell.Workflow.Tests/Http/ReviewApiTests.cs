@@ -119,6 +119,21 @@ public sealed class ReviewApiTests : IClassFixture<DurableFixture>
     }
 
     [Fact]
+    public async Task DecideReview_ExpiryRecordedWhileTheReviewStillRuns_410ExpiredAndNoDecision()
+    {
+        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
+        Review review = await StartReviewAsync(app, withSnapshot: true);
+        await app.Tokens.RecordExpiryAsync(review.InstanceId, app.Time.Now);
+
+        HttpResponseMessage response = await app.Anonymous().PostAsync($"/review/{review.Token}", Form("decision=approve"));
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("expired", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.True(app.Tokens.DecisionOf(review.InstanceId)!.ClosedByExpiry);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await _durable.Client.GetInstanceAsync(review.InstanceId))!.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task DecideReview_DecisionRecordedButEventLost_RepeatPostDeliversTheRecordedDecision()
     {
         await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);

@@ -117,4 +117,40 @@ public sealed class ReviewTimeoutAndFailureTests
         Assert.Equal(1, host.Notifier.Attempts(NotificationSteps.PartnerNotReady));
         Assert.Equal(CoSellStatus.NotReady, (await ReviewScenario.CurrentStatusAsync(host, submission)).Status);
     }
+
+    [Fact]
+    public async Task Review_DecisionRecordedButItsEventNeverArrived_CountsWhenTheExpiryFires()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        Submission submission = await ReviewScenario.ArrangeIncentivizableOfferAsync(host);
+        ReviewPolicy policy = Reviews.Policy() with { ReminderAfter = TimeSpan.FromDays(1), ExpireAfter = TimeSpan.FromSeconds(3) };
+        string id = await host.StartReviewAsync(Reviews.For(submission, policy));
+        await host.WaitForStageAsync(id, ReviewProgress.AwaitingReview);
+        ReviewTokenRecord token = Assert.Single(host.Tokens.All);
+
+        await host.Tokens.RecordDecisionAsync(token, ReviewerDecision.Approve(Reviews.Reviewer, ReviewScenario.DecidedAt));
+        CoSellOutcome outcome = await ReviewScenario.CompleteAsync(host, id);
+
+        Assert.Equal(ReviewResolution.Approved, outcome.Resolution);
+        Assert.Equal(CoSellStatus.CoSellIncentivized, outcome.Status);
+        Assert.Single(host.History.All, e => e.Kind == HistoryKind.Reviewed);
+        Assert.DoesNotContain(host.History.All, e => e.Kind == HistoryKind.ReviewExpired);
+        Assert.False((await host.Tokens.GetDecisionAsync(id))!.ClosedByExpiry);
+    }
+
+    [Fact]
+    public async Task Review_Expired_ClosesTheDecisionRowSoALateDecisionIsRefused()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        Submission submission = await ReviewScenario.ArrangeIncentivizableOfferAsync(host);
+        ReviewPolicy policy = Reviews.Policy() with { ReminderAfter = TimeSpan.FromDays(1), ExpireAfter = TimeSpan.FromSeconds(2) };
+        string id = await host.StartReviewAsync(Reviews.For(submission, policy));
+
+        CoSellOutcome outcome = await ReviewScenario.CompleteAsync(host, id);
+        ReviewerDecision late = await host.Tokens.RecordDecisionAsync(Assert.Single(host.Tokens.All), ReviewerDecision.Approve(Reviews.Reviewer, ReviewScenario.DecidedAt));
+
+        Assert.Equal(ReviewResolution.Expired, outcome.Resolution);
+        Assert.True(late.ClosedByExpiry);
+        Assert.Single(host.History.All, e => e.Kind == HistoryKind.ReviewExpired);
+    }
 }

@@ -28,5 +28,8 @@ internal sealed class InMemoryReviewTokenStore : IReviewTokenStore
         return Task.FromResult(recorded);
     }
 
+    public Task<ReviewerDecision> RecordExpiryAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken = default)
+        => Task.FromResult(_decisions.GetOrAdd(instanceId, ReviewerDecision.Expiry(at)));
+
     public Task<ReviewerDecision?> GetDecisionAsync(string instanceId, CancellationToken cancellationToken = default) => Task.FromResult(DecisionOf(instanceId));
 }
