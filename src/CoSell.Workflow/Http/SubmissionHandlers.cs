@@ -81,6 +81,12 @@ public sealed class SubmissionHandlers
         string instanceId = WorkflowNames.ReviewInstanceId(partnerId, offerId, record.DraftVersion);
         if (await _durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
         {
+            if (await WasPurgedAsync(partnerId, offerId, instanceId, cancellationToken))
+            {
+                return HttpProblems.Conflict(
+                    $"Draft version {record.DraftVersion} was already submitted for review and that review has been purged; save the draft (a new version) to submit it again.");
+            }
+
             var input = new ReviewRequest(submission, submittedBy, _time.GetUtcNow()) { Policy = _review.Value.ToPolicy() };
             try
             {
@@ -196,6 +202,14 @@ public sealed class SubmissionHandlers
         var ordered = entries.OrderBy(e => e.At).ThenBy(e => e.EntryId, StringComparer.Ordinal).ToList();
         return Results.Json(new HistoryResponse(partnerId, offerId, ordered), ApiJson.Options);
     }
+
+    /// <summary>
+    /// True when the offer's history names this instance although the engine no longer knows it: an operator purged a
+    /// finished review. Starting it again under the same id would find its e-mails already sent and its history
+    /// already written (both keyed by instance id), so the new review would run silently.
+    /// </summary>
+    private async Task<bool> WasPurgedAsync(string partnerId, string offerId, string instanceId, CancellationToken cancellationToken)
+        => (await _history.ListAsync(partnerId, offerId, cancellationToken)).Any(e => string.Equals(e.InstanceId, instanceId, StringComparison.Ordinal));
 
     private static T? TryRead<T>(Func<T?> read)
         where T : class
