@@ -7,6 +7,7 @@ using CoSell.LocalHost.Mailbox;
 using CoSell.Workflow.Http;
 using CoSell.Workflow.Ports;
 using LocalHostUnderTest = CoSell.Integration.Tests.Infrastructure.LocalHostUnderTest;
+using ReadyOffers = CoSell.Integration.Tests.Infrastructure.ReadyOffers;
 
 namespace CoSell.Integration.Tests.Admin;
 
@@ -42,8 +43,8 @@ public sealed class LocalHostInstanceAdminTests : IAsyncLifetime
     public async Task WaitingReview_TerminatedThenPurged_HistoryKeepsWhoAndWhyAndTheDraftVersionIsNotReviewedTwice()
     {
         const string offerId = "crm-admin";
-        await PrepareOfferAsync(offerId);
-        string id = await SubmitAsync(offerId);
+        await ReadyOffers.PrepareAsync(api, PartnerKey, offerId);
+        string id = (await ReadyOffers.SubmitAsync(api, PartnerKey, offerId, "pm@contoso.example")).Id;
         CapturedMail reviewerMail = await api.WaitForMailAsync(m => CoSellApi.BelongsTo(m, id) && m.To.Contains(Reviewer), Patience, "reviewer mail");
         string instance = $"/api/admin/instances/{id}";
 
@@ -76,21 +77,6 @@ public sealed class LocalHostInstanceAdminTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, afterPurge.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, resubmit.StatusCode);
         Assert.Single((await api.HistoryAsync("contoso", PartnerKey, offerId)).Entries, e => e.Kind == HistoryKind.ReviewTerminated);
-    }
-
-    async Task PrepareOfferAsync(string offerId)
-    {
-        using HttpResponseMessage draft = await api.CreateDraftAsync("contoso", PartnerKey, offerId, CoSellApi.SaasDraftJson("Contoso CRM", "US", "GB"));
-        using HttpResponseMessage onePager = await api.UploadAsync("contoso", PartnerKey, offerId, "one-pager", "one-pager.pdf", Documents.Pdf("Contoso CRM one-pager"));
-        using HttpResponseMessage contacts = await api.ImportContactsAsync("contoso", PartnerKey, offerId, "Name,Email,Job title,Role,Countries\nAna Silva,ana@contoso.example,Sales lead,Sales,\"US,GB\"\n");
-        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK), (draft.StatusCode, onePager.StatusCode, contacts.StatusCode));
-    }
-
-    async Task<string> SubmitAsync(string offerId)
-    {
-        using HttpResponseMessage submitted = await api.SubmitAsync("contoso", PartnerKey, offerId, "pm@contoso.example");
-        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-        return JsonSerializer.Deserialize<SubmissionAccepted>(await submitted.Content.ReadAsStringAsync(), ApiJson.Options)!.Id;
     }
 
     async Task<JsonElement> WaitForRuntimeStatusAsync(string path, string runtimeStatus)

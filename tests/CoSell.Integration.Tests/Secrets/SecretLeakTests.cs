@@ -9,6 +9,7 @@ using CoSell.Workflow.Http;
 using Microsoft.Extensions.DependencyInjection;
 using AzuriteServer = CoSell.Integration.Tests.Infrastructure.AzuriteServer;
 using LocalHostUnderTest = CoSell.Integration.Tests.Infrastructure.LocalHostUnderTest;
+using ReadyOffers = CoSell.Integration.Tests.Infrastructure.ReadyOffers;
 
 namespace CoSell.Integration.Tests.Secrets;
 
@@ -73,10 +74,10 @@ public sealed partial class SecretLeakTests : IAsyncLifetime
     {
         const string offerId = "crm-secrets";
         await UploadRevenueAsync();
-        await PrepareOfferAsync(offerId);
+        await ReadyOffers.PrepareAsync(Api, PartnerKey, offerId);
         await SendBadRequestsAsync(offerId);
         await FailNextMailAsync();
-        SubmissionAccepted accepted = await SubmitAsync(offerId);
+        SubmissionAccepted accepted = await ReadyOffers.SubmitAsync(Api, PartnerKey, offerId, Partner);
         string id = accepted.Id;
         CapturedMail reviewerMail = await Api.WaitForMailAsync(m => CoSellApi.BelongsTo(m, id) && m.To.Contains(Reviewer), Patience, "reviewer mail");
         Uri link = CoSellApi.ReviewLink(reviewerMail);
@@ -107,14 +108,6 @@ public sealed partial class SecretLeakTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, revenue.StatusCode);
     }
 
-    async Task PrepareOfferAsync(string offerId)
-    {
-        using HttpResponseMessage draft = await Api.CreateDraftAsync("contoso", PartnerKey, offerId, CoSellApi.SaasDraftJson("Contoso CRM", "US", "GB"));
-        using HttpResponseMessage onePager = await Api.UploadAsync("contoso", PartnerKey, offerId, "one-pager", "one-pager.pdf", Documents.Pdf("Contoso CRM one-pager"));
-        using HttpResponseMessage contacts = await Api.ImportContactsAsync("contoso", PartnerKey, offerId, "Name,Email,Job title,Role,Countries\nAna Silva,ana@contoso.example,Sales lead,Sales,\"US,GB\"\n");
-        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK), (draft.StatusCode, onePager.StatusCode, contacts.StatusCode));
-    }
-
     /// <summary>Malformed and invalid bodies, and credentials that are missing, wrong or for another role.</summary>
     async Task SendBadRequestsAsync(string offerId)
     {
@@ -142,13 +135,6 @@ public sealed partial class SecretLeakTests : IAsyncLifetime
     {
         using HttpResponseMessage fault = await Api.SendAsync(HttpMethod.Post, MailboxEndpoints.FaultsPath, AdminKey, Json("{\"status\":500,\"count\":1}"), ApiKeyPartnerAuthenticator.AdminKeyHeader);
         Assert.Equal(HttpStatusCode.OK, fault.StatusCode);
-    }
-
-    async Task<SubmissionAccepted> SubmitAsync(string offerId)
-    {
-        using HttpResponseMessage submitted = await Api.SubmitAsync("contoso", PartnerKey, offerId, Partner);
-        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-        return JsonSerializer.Deserialize<SubmissionAccepted>(await submitted.Content.ReadAsStringAsync(), ApiJson.Options)!;
     }
 
     /// <summary>A tampered signature, a token that is not one, and a forged one, on the page and on the decision.</summary>
