@@ -136,26 +136,8 @@ public sealed class AdminHandlers
         }
 
         return Results.Json(
-            new ReevaluationStatusResponse(instanceId, month, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, Raw(instance.SerializedCustomStatus), Raw(instance.SerializedOutput)),
+            new ReevaluationStatusResponse(instanceId, month, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, SerializedJson.Parse(instance.SerializedCustomStatus), SerializedJson.Parse(instance.SerializedOutput)),
             ApiJson.Options);
-    }
-
-    private static JsonElement? Raw(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static IResult InvalidMonth() => HttpProblems.Validation("month", "A month as YYYY-MM (e.g. 2026-08).");

@@ -21,6 +21,7 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
 public static class ApiRoutes
 {
     private const string Offer = "api/partners/{partnerId}/offers/{offerId}";
+    private const string Instance = "api/admin/instances/{instanceId}";
 
     public static readonly ApiRoute SaveDraft = new(nameof(SaveDraft), "PUT", Offer, RouteAuth.Partner);
     public static readonly ApiRoute GetDraft = new(nameof(GetDraft), "GET", Offer, RouteAuth.Partner);
@@ -40,10 +41,15 @@ public static class ApiRoutes
     public static readonly ApiRoute StartReevaluation = new(nameof(StartReevaluation), "POST", "api/admin/reevaluations/{month}", RouteAuth.Admin);
     public static readonly ApiRoute GetReevaluation = new(nameof(GetReevaluation), "GET", "api/admin/reevaluations/{month}", RouteAuth.Admin);
 
+    public static readonly ApiRoute GetInstance = new(nameof(GetInstance), "GET", Instance, RouteAuth.Admin);
+    public static readonly ApiRoute TerminateInstance = new(nameof(TerminateInstance), "POST", Instance + "/terminate", RouteAuth.Admin);
+    public static readonly ApiRoute PurgeInstance = new(nameof(PurgeInstance), "DELETE", Instance, RouteAuth.Admin);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         SaveDraft, GetDraft, UploadDocument, DeleteDocument, ImportContacts, SubmitForReview, GetSubmission, GetStatus, GetHistory,
         ShowReview, DecideReview, GetReviewDocument,
         UploadRevenue, StartReevaluation, GetReevaluation,
+        GetInstance, TerminateInstance, PurgeInstance,
     ];
 }

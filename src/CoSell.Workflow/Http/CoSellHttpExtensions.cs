@@ -27,6 +27,7 @@ public static class CoSellHttpExtensions
         services.TryAddSingleton<SubmissionHandlers>();
         services.TryAddSingleton<ReviewHandlers>();
         services.TryAddSingleton<AdminHandlers>();
+        services.TryAddSingleton<InstanceHandlers>();
         return services;
     }
 
@@ -48,6 +49,9 @@ public static class CoSellHttpExtensions
         Map(endpoints, ApiRoutes.UploadRevenue, (HttpRequest r, string month, AdminHandlers h, CancellationToken ct) => h.UploadRevenueAsync(r, month, ct));
         Map(endpoints, ApiRoutes.StartReevaluation, (HttpRequest r, string month, AdminHandlers h, CancellationToken ct) => h.StartReevaluationAsync(r, month, ct));
         Map(endpoints, ApiRoutes.GetReevaluation, (HttpRequest r, string month, AdminHandlers h, CancellationToken ct) => h.GetReevaluationAsync(r, month, ct));
+        Map(endpoints, ApiRoutes.GetInstance, (HttpRequest r, string instanceId, InstanceHandlers h, CancellationToken ct) => h.GetInstanceAsync(r, instanceId, ct));
+        Map(endpoints, ApiRoutes.TerminateInstance, (HttpRequest r, string instanceId, InstanceHandlers h, CancellationToken ct) => h.TerminateInstanceAsync(r, instanceId, ct));
+        Map(endpoints, ApiRoutes.PurgeInstance, (HttpRequest r, string instanceId, InstanceHandlers h, CancellationToken ct) => h.PurgeInstanceAsync(r, instanceId, ct));
         return endpoints;
     }
 

@@ -15,6 +15,9 @@ public enum HistoryKind
     StatusChanged,
     Notified,
     Reevaluated,
+
+    /// <summary>An operator terminated the review (admin route TerminateInstance); actor and reason are in the entry.</summary>
+    ReviewTerminated,
 }
 
 /// <summary>

@@ -15,7 +15,9 @@ public static class AzuriteServer
     /// <summary>Overrides where the azurite executable is looked for.</summary>
     public const string BinaryVariable = "COSELL_AZURITE_BIN";
 
-    const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /// <summary>The well-known key of the emulator account devstoreaccount1.</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     static readonly SemaphoreSlim Gate = new(1, 1);
     static string? _connectionString;
     static Process? _process;

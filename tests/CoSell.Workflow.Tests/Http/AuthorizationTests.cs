@@ -74,23 +74,6 @@ public sealed class AuthorizationTests : IClassFixture<DurableFixture>
         Assert.Equal(missing, forbidden);
     }
 
-    [Theory]
-    [InlineData("PUT", "/api/admin/revenue/2026-08")]
-    [InlineData("POST", "/api/admin/reevaluations/2026-08")]
-    [InlineData("GET", "/api/admin/reevaluations/2026-08")]
-    public async Task AdminRoute_PartnerKeyOrNoKey_401(string method, string url)
-    {
-        await using ApiTestApp app = await ApiTestApp.StartAsync(_durable.Client);
-
-        HttpResponseMessage withPartnerKey = await app.Partner().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = ApiTestApp.Csv("organisationId,month,acrTtmUsd\ncontoso,2026-08,1\n") });
-        HttpResponseMessage withoutKey = await app.Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, withPartnerKey.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
-        Assert.Empty(app.Revenue.Rows);
-        Assert.Null(await _durable.Client.GetInstanceAsync(WorkflowNames.ReevaluationInstanceId("2026-08")));
-    }
-
     [Fact]
     public async Task PartnerRoute_AdminKeyAlone_401()
     {

@@ -8,7 +8,7 @@ namespace CoSell.Workflow.Tests.Http;
 
 public sealed partial class RouteConventionTests : IClassFixture<DurableFixture>
 {
-    private static readonly Type[] HandlerTypes = [typeof(DraftHandlers), typeof(SubmissionHandlers), typeof(ReviewHandlers), typeof(AdminHandlers)];
+    private static readonly Type[] HandlerTypes = [typeof(DraftHandlers), typeof(SubmissionHandlers), typeof(ReviewHandlers), typeof(AdminHandlers), typeof(InstanceHandlers)];
     private readonly DurableFixture _durable;
 
     public RouteConventionTests(DurableFixture durable) => _durable = durable;

@@ -114,6 +114,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData(typeof(DraftRequest), "DraftRequest")]
     [InlineData(typeof(SubmitRequest), "SubmitRequest")]
     [InlineData(typeof(ContactInput), "ContactInput")]
+    [InlineData(typeof(TerminateRequest), "TerminateRequest")]
     public void Document_RequestSchema_NamesEveryFieldTheHandlerBinds(Type record, string schemaName)
     {
         string[] bound = [.. record.GetConstructors().Single().GetParameters()

@@ -11,6 +11,8 @@ namespace CoSell.Workflow.Tests.OpenApi;
 public sealed class OpenApiStatusCodeTests : IClassFixture<DurableFixture>
 {
     private const string Offer = "/api/partners/contoso/offers/";
+    private const string Instances = "/api/admin/instances/";
+    private const string TerminateBody = "{\"reason\":\"Stuck\",\"terminatedBy\":\"ops@cosell.example\"}";
 
     private static readonly Dictionary<string, Scenario> Scenarios = new[]
     {
@@ -75,6 +77,31 @@ public sealed class OpenApiStatusCodeTests : IClassFixture<DurableFixture>
             app.Admin().PostAsync("/api/admin/reevaluations/2026-07", null)),
         new Scenario("GetReevaluation_NeverStarted", ApiRoutes.GetReevaluation, HttpStatusCode.NotFound, (app, _) =>
             app.Admin().GetAsync("/api/admin/reevaluations/1999-01")),
+        new Scenario("GetInstance_Scheduled", ApiRoutes.GetInstance, HttpStatusCode.OK, async (app, id) =>
+            await app.Admin().GetAsync(Instances + await ReviewInstances.StartAsync(app.Durable, id))),
+        new Scenario("GetInstance_Malformed", ApiRoutes.GetInstance, HttpStatusCode.BadRequest, (app, _) =>
+            app.Admin().GetAsync(Instances + "cosell-x")),
+        new Scenario("GetInstance_Unknown", ApiRoutes.GetInstance, HttpStatusCode.NotFound, (app, id) =>
+            app.Admin().GetAsync(Instances + $"cosell-contoso.{id}-1")),
+        new Scenario("TerminateInstance_Scheduled", ApiRoutes.TerminateInstance, HttpStatusCode.Accepted, async (app, id) =>
+            await app.Admin().PostAsync(Instances + await ReviewInstances.StartAsync(app.Durable, id) + "/terminate", ApiTestApp.Json(TerminateBody))),
+        new Scenario("TerminateInstance_Finished", ApiRoutes.TerminateInstance, HttpStatusCode.Conflict, async (app, id) =>
+            await app.Admin().PostAsync(Instances + await ReviewInstances.StartFinishedAsync(app.Durable, id) + "/terminate", ApiTestApp.Json(TerminateBody))),
+        new Scenario("TerminateInstance_NoReason", ApiRoutes.TerminateInstance, HttpStatusCode.BadRequest, (app, id) =>
+            app.Admin().PostAsync(Instances + $"cosell-contoso.{id}-1/terminate", ApiTestApp.Json("{\"terminatedBy\":\"ops@cosell.example\"}"))),
+        new Scenario("TerminateInstance_PlainText", ApiRoutes.TerminateInstance, HttpStatusCode.UnsupportedMediaType, (app, id) =>
+            app.Admin().PostAsync(Instances + $"cosell-contoso.{id}-1/terminate", new StringContent("stop", Encoding.UTF8, "text/plain"))),
+        new Scenario("PurgeInstance_Finished", ApiRoutes.PurgeInstance, HttpStatusCode.OK, async (app, id) =>
+            await app.Admin().DeleteAsync(Instances + await ReviewInstances.StartFinishedAsync(app.Durable, id))),
+        new Scenario("PurgeInstance_Scheduled", ApiRoutes.PurgeInstance, HttpStatusCode.Conflict, async (app, id) =>
+            await app.Admin().DeleteAsync(Instances + await ReviewInstances.StartAsync(app.Durable, id))),
+        new Scenario("PurgeInstance_CurrentDraftsReview", ApiRoutes.PurgeInstance, HttpStatusCode.Conflict, async (app, id) =>
+        {
+            Seeded(app, id);
+            return await app.Admin().DeleteAsync(Instances + await ReviewInstances.StartFinishedAsync(app.Durable, id));
+        }),
+        new Scenario("PurgeInstance_Unknown", ApiRoutes.PurgeInstance, HttpStatusCode.NotFound, (app, id) =>
+            app.Admin().DeleteAsync(Instances + $"cosell-contoso.{id}-1")),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     private readonly DurableFixture _durable;
