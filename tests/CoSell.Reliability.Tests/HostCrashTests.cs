@@ -13,16 +13,17 @@ using Xunit.Abstractions;
 namespace CoSell.Reliability.Tests;
 
 /// <summary>
-/// Scenario 4: the local host as a child process, SIGKILLed twice while thirty reviews run (once while they are
+/// Scenario 4: the local host as a child process, SIGKILLed twice while 200 reviews run (once while they are
 /// validating and asking reviewers, once while approvals are being recorded), restarted on the same storage and task hub.
-/// Mail goes to a SendGrid stand-in in the test process, so what was sent survives the kills.
+/// Mail goes to a SendGrid stand-in in the test process, so what was sent survives the kills. The soak runs more
+/// reviews: <c>COSELL_SOAK_REVIEWS=1000 dotnet test tests/CoSell.Reliability.Tests --filter FullyQualifiedName~HostCrash</c>.
 /// </summary>
 [Trait("Category", "Reliability")]
 public sealed partial class HostCrashTests(ITestOutputHelper output)
 {
-    const int Reviews = 30;
     const int DraftVersion = 3;
-    static readonly TimeSpan Bound = TimeSpan.FromSeconds(150);
+    static readonly int Reviews = int.TryParse(Environment.GetEnvironmentVariable("COSELL_SOAK_REVIEWS"), out int soak) && soak > 0 ? soak : 200;
+    static readonly TimeSpan Bound = TimeSpan.FromSeconds(150 + Reviews / 2);
 
     [Fact]
     public async Task Reviews_HostKilledTwiceMidFlight_EveryReviewCompletesWithFullHistoryAndEveryMailCaptured()
@@ -54,11 +55,8 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
         var random = new Random(seed);
         await child.StartAsync(http);
         await client.UploadRevenueAsync();
-        string[] offers = [.. Enumerable.Range(1, Reviews).Select(i => $"crash-{i:D2}")];
-        foreach (string offer in offers)
-        {
-            await client.CreateOfferAsync(offer);
-        }
+        string[] offers = [.. Enumerable.Range(1, Reviews).Select(i => $"crash-{i:D4}")];
+        await Parallel.ForEachAsync(offers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (offer, _) => await client.CreateOfferAsync(offer));
 
         string[] ids = await Task.WhenAll(offers.Select(client.SubmitAsync));
         int firstKillAfterMs = random.Next(500, 5000);
