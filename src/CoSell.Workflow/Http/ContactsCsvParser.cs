@@ -18,6 +18,13 @@ public static partial class ContactsCsvParser
     private static readonly string[] Required = ["Name", "Email", "Job title", "Role", "Countries"];
     private static readonly string[] Known = [.. Required, "States"];
 
+    /// <summary>Parses an uploaded file: UTF-8 only (see <see cref="Csv.Decode"/>).</summary>
+    public static ContactsParseResult Parse(byte[] file, int maxContacts)
+    {
+        (string? text, CsvError? encoding) = Csv.Decode(file);
+        return text is null ? new ContactsParseResult([], [encoding!]) : Parse(text, maxContacts);
+    }
+
     public static ContactsParseResult Parse(string text, int maxContacts)
     {
         (CsvTable? table, IReadOnlyList<CsvError> headerErrors) = Csv.ReadTable(text, Required, Known, ", ");
