@@ -64,13 +64,7 @@ public sealed class AdminHandlers
             return bytes.Problem!;
         }
 
-        BodyResult<string> text = RequestBody.DecodeUtf8(bytes.Value!, "revenue");
-        if (!text.IsValid)
-        {
-            return text.Problem!;
-        }
-
-        RevenueParseResult parsed = RevenueCsvParser.Parse(text.Value!, month);
+        RevenueParseResult parsed = RevenueCsvParser.Parse(bytes.Value!, month);
         if (parsed.Errors.Count > 0)
         {
             return HttpProblems.Validation(parsed.Errors.Select(e => (e.Field, e.Message)), $"The file has {parsed.Errors.Count} problem(s); nothing was imported.");

@@ -26,10 +26,22 @@ public static class ApiJson
         string message = ex.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            int start = message.IndexOf('\'', StringComparison.Ordinal);
-            int end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
-            string name = start >= 0 && end > start ? message[(start + 1)..end] : "?";
+            // "The JSON property 'a'b' could not be mapped ...": the name runs to the quote before " could not", so it may hold quotes.
+            const string Before = "property '";
+            int start = message.IndexOf(Before, StringComparison.Ordinal);
+            int end = message.IndexOf("' could not be mapped", StringComparison.Ordinal);
+            string name = start >= 0 && end >= start + Before.Length ? message[(start + Before.Length)..end] : "?";
             return $"Unknown field '{name}'.";
+        }
+
+        if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            return "The field appears more than once; send each field once.";
+        }
+
+        if (ex.InnerException is InvalidOperationException inner && (inner.Message.Contains("UTF-8", StringComparison.Ordinal) || inner.Message.Contains("UTF-16", StringComparison.Ordinal)))
+        {
+            return "The text is not valid Unicode: bytes that are not UTF-8, or an unpaired surrogate escape (\\uD800-\\uDFFF).";
         }
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))
@@ -59,10 +71,11 @@ public static class ApiJson
             NumberHandling = JsonNumberHandling.Strict,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowTrailingCommas = false,
+            AllowDuplicateProperties = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new NamedEnumConverter());
         options.MakeReadOnly();
         return options;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CoSell.Domain;
 
 namespace CoSell.Workflow.Http;
@@ -11,10 +13,17 @@ public sealed record ContactsParseResult(IReadOnlyList<SalesContact> Contacts, I
 /// "OOO" meaning all other countries. Cells are stored as text exactly as given (after trimming): a cell that starts
 /// with = + - @ is kept as data and never evaluated.
 /// </summary>
-public static class ContactsCsvParser
+public static partial class ContactsCsvParser
 {
     private static readonly string[] Required = ["Name", "Email", "Job title", "Role", "Countries"];
     private static readonly string[] Known = [.. Required, "States"];
+
+    /// <summary>Parses an uploaded file: UTF-8 only (see <see cref="Csv.Decode"/>).</summary>
+    public static ContactsParseResult Parse(byte[] file, int maxContacts)
+    {
+        (string? text, CsvError? encoding) = Csv.Decode(file);
+        return text is null ? new ContactsParseResult([], [encoding!]) : Parse(text, maxContacts);
+    }
 
     public static ContactsParseResult Parse(string text, int maxContacts)
     {
@@ -54,11 +63,18 @@ public static class ContactsCsvParser
 
         if (errors.Count == 0)
         {
-            errors.AddRange(ContactRules.ValidateList(contacts).Select(e => new CsvError(lines[e.Index], ColumnTitle(e.Field), e.Message)));
+            // The list rules name other contacts by index ("contacts[0]"); a CSV user finds them by line.
+            errors.AddRange(ContactRules.ValidateList(contacts).Select(e => new CsvError(
+                lines[e.Index],
+                ColumnTitle(e.Field),
+                ContactIndex().Replace(e.Message, m => $"line {lines[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}"))));
         }
 
         return errors.Count > 0 ? new ContactsParseResult([], errors) : new ContactsParseResult(contacts, []);
     }
+
+    [GeneratedRegex(@"contacts\[(\d+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex ContactIndex();
 
     private static string? ColumnTitle(string field) => field switch
     {
@@ -135,11 +151,21 @@ public static class ContactRules
             {
                 errors.Add((field, $"At most {MaxTextLength} characters."));
             }
+            else if (InputRules.ControlCharacterProblem(value, lineBreaks: true) is { } problem)
+            {
+                errors.Add((field, problem));
+            }
         }
 
         var countries = new List<string>();
-        foreach (string raw in input.Countries ?? [])
+        foreach (string? raw in input.Countries ?? [])
         {
+            if (raw is null)
+            {
+                errors.Add(("countries", "A country code is required; null is not one."));
+                continue;
+            }
+
             string code = raw.Trim().ToUpperInvariant();
             if (!InputRules.IsValidCountryCode(code) && code != InputRules.OutsideListedCountries)
             {
@@ -156,10 +182,19 @@ public static class ContactRules
             errors.Add(("countries", "At least one country code (or \"OOO\" for all other countries) is required."));
         }
 
-        List<string>? states = input.States?.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (input.States?.Any(s => s is null) == true)
+        {
+            errors.Add(("states", "A state is text; null is not one."));
+        }
+
+        List<string>? states = input.States?.OfType<string>().Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (states is not null && states.Any(s => s.Length > MaxTextLength))
         {
             errors.Add(("states", $"Each state is at most {MaxTextLength} characters."));
+        }
+        else if (states?.Select(s => InputRules.ControlCharacterProblem(s, lineBreaks: true)).FirstOrDefault(p => p is not null) is { } stateProblem)
+        {
+            errors.Add(("states", stateProblem));
         }
 
         return errors.Count > 0

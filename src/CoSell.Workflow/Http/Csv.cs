@@ -20,6 +20,53 @@ public sealed record CsvError(int Line, string? Column, string Message)
 /// </summary>
 public static class Csv
 {
+    /// <summary>
+    /// The text of an uploaded file, which must be UTF-8 (a leading BOM is fine). A UTF-16 file (byte-order mark or NUL
+    /// bytes) and bytes that are not UTF-8 (a Latin-1 or Windows-1252 export) are refused with the line and character
+    /// where they start, so the person can find them.
+    /// </summary>
+    public static (string? Text, CsvError? Error) Decode(byte[] bytes)
+    {
+        const string SaveAsUtf8 = "save it as \"CSV UTF-8\"";
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return (null, new CsvError(1, null, $"The file is UTF-16 (it starts with a UTF-16 byte-order mark); {SaveAsUtf8}."));
+        }
+
+        int nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            (int line, int column) = Position(bytes, nul);
+            return (null, new CsvError(line, null, $"Character {column} is a NUL byte (U+0000): the file looks like UTF-16 or binary, not UTF-8 text; {SaveAsUtf8}."));
+        }
+
+        char[] chars = new char[bytes.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out int read, out int written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            (int line, int column) = Position(bytes, read);
+            return (null, new CsvError(line, null, $"Character {column} (byte 0x{bytes[read]:X2}) is not UTF-8: the file looks like Latin-1 or Windows-1252; {SaveAsUtf8}."));
+        }
+
+        return (new string(chars, 0, written), null);
+    }
+
+    /// <summary>The 1-based line and character of a byte offset (CRLF, LF and CR end lines, as in <see cref="Read"/>).</summary>
+    private static (int Line, int Column) Position(byte[] bytes, int offset)
+    {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++)
+        {
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.Length || bytes[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1);
+    }
+
     /// <summary>Every record, or the first structural error (an unterminated quote, text after a closing quote).</summary>
     public static (IReadOnlyList<CsvRecord> Records, CsvError? Error) Read(string text)
     {

@@ -241,13 +241,7 @@ public sealed class DraftHandlers
 
     private BodyResult<IReadOnlyList<SalesContact>> ParseCsvContacts(byte[] bytes)
     {
-        BodyResult<string> text = RequestBody.DecodeUtf8(bytes, "contacts");
-        if (!text.IsValid)
-        {
-            return BodyResult.Fail<IReadOnlyList<SalesContact>>(text.Problem!);
-        }
-
-        ContactsParseResult parsed = ContactsCsvParser.Parse(text.Value!, _options.MaxContacts);
+        ContactsParseResult parsed = ContactsCsvParser.Parse(bytes, _options.MaxContacts);
         return parsed.Errors.Count > 0
             ? BodyResult.Fail<IReadOnlyList<SalesContact>>(HttpProblems.Validation(
                 parsed.Errors.Select(e => (e.Field, e.Message)),

@@ -50,6 +50,10 @@ public sealed record DraftRequest(
         {
             errors.Add(("name", $"At most {MaxNameLength} characters."));
         }
+        else if (InputRules.ControlCharacterProblem(name) is { } nameProblem)
+        {
+            errors.Add(("name", nameProblem));
+        }
 
         if (SolutionType is null)
         {
@@ -91,15 +95,8 @@ public sealed record DraftRequest(
             errors.Add(("repeatableIpShare", "A share between 0 and 1 (e.g. 0.6 for 60 %)."));
         }
 
-        if (LandingPageUrl is not null && !InputRules.IsValidHttpUrl(LandingPageUrl))
-        {
-            errors.Add(("landingPageUrl", "An absolute http(s) URL is required."));
-        }
-
-        if (SocialOrEvidenceUrl is not null && !InputRules.IsValidHttpUrl(SocialOrEvidenceUrl))
-        {
-            errors.Add(("socialOrEvidenceUrl", "An absolute http(s) URL is required."));
-        }
+        AddUrlProblem(errors, "landingPageUrl", LandingPageUrl);
+        AddUrlProblem(errors, "socialOrEvidenceUrl", SocialOrEvidenceUrl);
 
         if (errors.Count > 0)
         {
@@ -129,6 +126,14 @@ public sealed record DraftRequest(
         }
 
         return errors.Count > 0 ? (null, errors) : (offer, errors);
+    }
+
+    private static void AddUrlProblem(List<(string Field, string Message)> errors, string field, string? url)
+    {
+        if (url is not null && (InputRules.ControlCharacterProblem(url) ?? (InputRules.IsValidHttpUrl(url) ? null : "An absolute http(s) URL is required.")) is { } problem)
+        {
+            errors.Add((field, problem));
+        }
     }
 }
 

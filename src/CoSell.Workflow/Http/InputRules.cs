@@ -18,9 +18,29 @@ internal static partial class InputRules
     public static bool IsValidEmail(string? value) => EmailAddresses.IsValid(value);
 
     public static bool IsValidHttpUrl(string? value)
-        => value is not null && value.Length <= 2048
+        => value is not null && value.Length <= 2048 && ControlCharacterProblem(value) is null
             && Uri.TryCreate(value, UriKind.Absolute, out Uri? uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>
+    /// Why a text (a name, a title, a URL) is refused: it holds a control character (NUL, escape, DEL, C1, and unless
+    /// <paramref name="lineBreaks"/> also tab, CR and LF). Such text is stored and then shown in pages and e-mails;
+    /// null when the text is fine. Other Unicode (bidi and zero-width marks, combining sequences, emoji) is kept as typed.
+    /// </summary>
+    /// <param name="lineBreaks">True for text that may span lines (a spreadsheet cell typed with Alt+Enter).</param>
+    public static string? ControlCharacterProblem(string? value, bool lineBreaks = false)
+    {
+        for (int i = 0; i < (value?.Length ?? 0); i++)
+        {
+            char c = value![i];
+            if (char.IsControl(c) && !(lineBreaks && c is '\t' or '\n' or '\r'))
+            {
+                return $"Control characters are not allowed (U+{(int)c:X4} at character {i + 1}).";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A plain file name: no path separators, no "..", an accepted extension (SPEC §4).</summary>
     public static string? FileNameProblem(string? fileName)
@@ -78,9 +98,10 @@ internal static partial class InputRules
     public static bool TryParsePositiveInt(string? value, out int result)
         => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result > 0;
 
-    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final line break, and "2026-08\n" is not a month.
+    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])\z", RegexOptions.CultureInvariant)]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._ -]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();
 }

@@ -20,6 +20,8 @@ public static class BodyResult
 /// <summary>Reads request bodies with a size cap; bad input becomes a 4xx, never an exception.</summary>
 public static class RequestBody
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads the whole body, refusing (413) anything over <paramref name="maxBytes"/> before buffering it.</summary>
     public static async Task<BodyResult<byte[]>> ReadBytesAsync(HttpRequest request, long maxBytes, string field, CancellationToken cancellationToken)
     {
@@ -82,17 +84,19 @@ public static class RequestBody
         return ParseJson<T>(bytes.Value!, root);
     }
 
+    /// <summary>Parses UTF-8 JSON (a leading UTF-8 BOM, which RFC 8259 lets parsers ignore, is skipped).</summary>
     public static BodyResult<T> ParseJson<T>(byte[] utf8, string root = "body")
         where T : class
     {
-        if (utf8.Length == 0)
+        ReadOnlySpan<byte> json = utf8.AsSpan().StartsWith(Utf8Bom) ? utf8.AsSpan(Utf8Bom.Length) : utf8;
+        if (json.Length == 0)
         {
             return BodyResult.Fail<T>(HttpProblems.Validation(root, "The body is empty; send JSON."));
         }
 
         try
         {
-            T? value = JsonSerializer.Deserialize<T>(utf8, ApiJson.Options);
+            T? value = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
             return value is null
                 ? BodyResult.Fail<T>(HttpProblems.Validation(root, "The body is JSON null."))
                 : new BodyResult<T>(value, null);

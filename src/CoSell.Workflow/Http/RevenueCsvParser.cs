@@ -14,7 +14,7 @@ public sealed record RevenueParseResult(IReadOnlyList<OrganisationProfile> Rows,
 /// </code>
 /// The header row is required (names case-insensitive, any order); <c>organisationId</c>, <c>month</c> and
 /// <c>acrTtmUsd</c> are required columns, the others optional. <c>month</c> must equal the month in the URL.
-/// Amounts are USD with '.' as decimal point and no thousands separators, never negative.
+/// Amounts are USD with '.' as decimal point and no thousands separators, never negative, at most <see cref="MaxAmountUsd"/>.
 /// <c>isvConnectPremium</c> / <c>goldCompetency</c> are true/false (empty = false).
 /// <c>billedRevenue</c> lists the trailing-12-month billed revenue of the organisation's transactable Azure
 /// solutions as <c>offerId:amount</c> pairs separated by ';' (empty = none). An organisation appears once.
@@ -28,8 +28,21 @@ public static class RevenueCsvParser
     private const string GoldCompetency = "goldCompetency";
     private const string BilledRevenue = "billedRevenue";
 
+    /// <summary>
+    /// The largest amount a cell may hold (a thousand trillion USD). Far above any real revenue, and small enough that the
+    /// rules can add up every solution of a 16 MiB file without overflowing <see cref="decimal"/>.
+    /// </summary>
+    public const decimal MaxAmountUsd = 1_000_000_000_000_000m;
+
     private static readonly string[] Required = [OrganisationId, Month, AcrTtmUsd];
     private static readonly string[] Known = [.. Required, IsvConnectPremium, GoldCompetency, BilledRevenue];
+
+    /// <summary>Parses an uploaded file: UTF-8 only (see <see cref="Csv.Decode"/>).</summary>
+    public static RevenueParseResult Parse(byte[] file, string month)
+    {
+        (string? text, CsvError? encoding) = Csv.Decode(file);
+        return text is null ? new RevenueParseResult([], [encoding!]) : Parse(text, month);
+    }
 
     public static RevenueParseResult Parse(string text, string month)
     {
@@ -74,6 +87,10 @@ public static class RevenueCsvParser
             {
                 errors.Add(new CsvError(row.Line, AcrTtmUsd, $"'{Cell(AcrTtmUsd)}' is not an amount in USD (digits, optional '.', not negative)."));
             }
+            else if (acr > MaxAmountUsd)
+            {
+                errors.Add(new CsvError(row.Line, AcrTtmUsd, TooLarge(Cell(AcrTtmUsd))));
+            }
 
             bool isv = false;
             bool gold = false;
@@ -96,6 +113,10 @@ public static class RevenueCsvParser
                 if (!InputRules.IsValidId(offerId) || !TryParseAmount(amountText, out decimal amount))
                 {
                     errors.Add(new CsvError(row.Line, BilledRevenue, $"'{pair}' is not offerId:amount (e.g. contoso-saas:60000.00)."));
+                }
+                else if (amount > MaxAmountUsd)
+                {
+                    errors.Add(new CsvError(row.Line, BilledRevenue, TooLarge(pair)));
                 }
                 else if (solutions.Any(s => s.OfferId == offerId))
                 {
@@ -124,6 +145,9 @@ public static class RevenueCsvParser
 
         return errors.Count > 0 ? new RevenueParseResult([], errors) : new RevenueParseResult(rows, []);
     }
+
+    private static string TooLarge(string cell)
+        => $"'{cell}' is more than {MaxAmountUsd.ToString("N0", CultureInfo.InvariantCulture)} USD, the largest amount accepted.";
 
     private static bool TryParseAmount(string text, out decimal amount)
         => decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount) && text.Length > 0;

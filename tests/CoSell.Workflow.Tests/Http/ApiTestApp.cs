@@ -149,6 +149,9 @@ internal sealed class ApiTestApp : IAsyncDisposable
 
     public HttpClient Anonymous() => _app.GetTestClient();
 
+    /// <summary>Sends a request built field by field (raw path segments, any header bytes), bypassing HttpClient's URI rules.</summary>
+    public Task<Microsoft.AspNetCore.Http.HttpContext> SendRawAsync(Action<Microsoft.AspNetCore.Http.HttpContext> configure) => _app.GetTestServer().SendAsync(configure);
+
     public HttpClient Partner(string partnerId = "contoso")
     {
         HttpClient client = _app.GetTestClient();

@@ -290,7 +290,7 @@ public sealed class DocumentAndContactApiTests : IClassFixture<DurableFixture>
         HttpResponseMessage response = await app.Partner().PutAsync(Offer + "/contacts", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["contacts"], await response.ProblemFieldsAsync());
+        Assert.Equal(["line 1"], await response.ProblemFieldsAsync());
         Assert.Same(seeded, app.Offers.Find("contoso", "analytics"));
     }
 
