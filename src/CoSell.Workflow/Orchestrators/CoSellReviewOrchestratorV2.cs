@@ -61,10 +61,8 @@ public sealed class CoSellReviewOrchestratorV2 : TaskOrchestrator<ReviewRequest,
         ReviewLinkRequest links = new(instanceId, submission, proposed, invitations, Utc(requestedAt), Utc(expiresAt), IsReminder: false);
         HistoryEntry requested = Entry(context, input, HistorySteps.ReviewRequested, HistoryKind.ReviewRequested, ChecksActor,
             $"Review requested from {string.Join(", ", reviewers)}; expires {Utc(expiresAt):u}.");
-
-        // Published with the episode that schedules the invitations, so anyone who sees a reviewer mail sees this status.
-        context.SetCustomStatus(new ReviewProgress(ReviewProgress.AwaitingReview, Utc(requestedAt), reviewers));
         await context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.InviteReviewers, new ReviewInvitationRequest(links, [submitted, validated, requested]), retry);
+        context.SetCustomStatus(new ReviewProgress(ReviewProgress.AwaitingReview, Utc(requestedAt), reviewers));
 
         ReviewerDecision? decision = await AwaitDecisionAsync(context, policy, requestedAt, expiresAt, () =>
         {
