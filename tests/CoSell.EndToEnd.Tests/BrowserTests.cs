@@ -29,7 +29,8 @@ public sealed class BrowserTests(EndToEndHost host) : IClassFixture<EndToEndHost
             string heading = driver.FindElement(By.TagName("h1")).Text;
             IWebElement approve = Browser.Button(driver, "Approve");
             StatusResponse afterView = await _api.StatusAsync(EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId);
-            SubmissionStatusResponse submissionAfterView = await _api.GetJsonAsync<SubmissionStatusResponse>(accepted.StatusQueryGetUri, EndToEndHost.PartnerKey);
+            SubmissionStatusResponse submissionAfterView = await _api.WaitForSubmissionAsync(accepted.StatusQueryGetUri, EndToEndHost.PartnerKey,
+                s => s.CustomStatus?.Stage != ReviewProgress.Validating, ReviewFlow.Patience);
 
             approve.Click();
             string confirmation = Browser.Until(driver, d => d.FindElement(By.TagName("h1")).Text == "Decision recorded"

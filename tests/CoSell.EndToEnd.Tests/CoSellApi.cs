@@ -95,6 +95,24 @@ public sealed partial class CoSellApi(HttpClient http)
         return last;
     }
 
+    /// <summary>
+    /// Polls a submission's status until <paramref name="until"/> holds, as a portal would: the reviewer mail goes out
+    /// inside the review's invitation step and the status says AwaitingReview once that step is recorded, a moment later.
+    /// </summary>
+    public async Task<SubmissionStatusResponse> WaitForSubmissionAsync(string statusUri, string key, Func<SubmissionStatusResponse, bool> until, TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        SubmissionStatusResponse last = await GetJsonAsync<SubmissionStatusResponse>(statusUri, key);
+        while (!until(last))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Submission {statusUri} did not get there within {timeout}; last: {last.RuntimeStatus} {last.CustomStatus?.Stage}.");
+            await Task.Delay(100);
+            last = await GetJsonAsync<SubmissionStatusResponse>(statusUri, key);
+        }
+
+        return last;
+    }
+
     public async Task<IReadOnlyList<CapturedMail>> MailAsync()
     {
         string body = await http.GetStringAsync(new Uri("/dev/mailbox/messages", UriKind.Relative));

@@ -30,7 +30,8 @@ public sealed class HttpReviewTests(EndToEndHost host) : IClassFixture<EndToEndH
         using HttpResponseMessage page = await _api.Http.GetAsync(link);
         string pageHtml = await page.Content.ReadAsStringAsync();
         StatusResponse afterView = await _api.StatusAsync(EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId);
-        SubmissionStatusResponse submissionAfterView = await _api.GetJsonAsync<SubmissionStatusResponse>(accepted.StatusQueryGetUri, EndToEndHost.PartnerKey);
+        SubmissionStatusResponse submissionAfterView = await _api.WaitForSubmissionAsync(accepted.StatusQueryGetUri, EndToEndHost.PartnerKey,
+            s => s.CustomStatus?.Stage != ReviewProgress.Validating, ReviewFlow.Patience);
         using HttpResponseMessage approve = await ReviewFlow.DecideAsync(_api, link, "approve", "Strong Azure story.");
         StatusResponse final = await _api.WaitForStatusAsync(EndToEndHost.PartnerId, EndToEndHost.PartnerKey, offerId,
             s => s.Status == nameof(CoSellStatus.CoSellIncentivized) && !s.ReviewInProgress, ReviewFlow.Patience);

@@ -77,6 +77,26 @@ public sealed class CountingStorageProxy : IAsyncDisposable
     /// <summary>Total requests forwarded so far.</summary>
     public long Total => counts.Values.Sum();
 
+    /// <summary>
+    /// Waits at least <paramref name="minimum"/>, then until a whole second passes with no more requests than idle
+    /// polling makes (plus a small allowance), at most <paramref name="maximum"/>: the work a run started has drained,
+    /// so a snapshot taken now counts all of it.
+    /// </summary>
+    public async Task WaitUntilQuietAsync(double idlePerSecond, TimeSpan minimum, TimeSpan maximum, CancellationToken cancellationToken)
+    {
+        await Task.Delay(minimum, cancellationToken);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < maximum)
+        {
+            long before = Total;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            if (Total - before <= idlePerSecond + 3)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>A copy of the counts so far, by "service method resource".</summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(counts, StringComparer.Ordinal);
 

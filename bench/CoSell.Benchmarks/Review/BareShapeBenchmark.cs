@@ -92,7 +92,15 @@ public sealed class BareShapeBenchmark
             deadline.CancelAfter(TimeSpan.FromMinutes(15));
             await signals.AllDone.Task.WaitAsync(deadline.Token);
             double seconds = clock.Elapsed.TotalSeconds;
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            if (proxy is null)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            else
+            {
+                await proxy.WaitUntilQuietAsync(idlePerSecond, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), cancellationToken);
+            }
+
             IReadOnlyDictionary<string, long> after = proxy?.Snapshot() ?? new Dictionary<string, long>();
             double cpu = (ProcessMeter.CpuTime() - cpuBefore).TotalSeconds;
 

@@ -122,7 +122,15 @@ public sealed partial class ReviewBenchmark
                 seconds = clock.Elapsed.TotalSeconds;
             }
 
-            await Task.Delay(options.Settle, cancellationToken);
+            if (proxy is null)
+            {
+                await Task.Delay(options.Settle, cancellationToken);
+            }
+            else
+            {
+                await proxy.WaitUntilQuietAsync(idlePerSecond, options.Settle, TimeSpan.FromSeconds(60), cancellationToken);
+            }
+
             IReadOnlyDictionary<string, long> after = proxy?.Snapshot() ?? new Dictionary<string, long>();
             double cpu = (ProcessMeter.CpuTime() - cpuBefore).TotalSeconds;
             double peak = meter.PeakRssMb;
@@ -376,7 +384,10 @@ public sealed record ReviewBenchmarkOptions(StorageEndpoints Storage, int Review
     /// <summary>Waiting workload: pause between the last reviewer mail and the measured window.</summary>
     public TimeSpan QuietBeforeHold { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Pause before the last storage snapshot, so the final history writes after the outcome mail are counted.</summary>
+    /// <summary>
+    /// Least pause before the last storage snapshot; with the counting proxy the run then waits until storage traffic is
+    /// back to idle polling, so the history write and the completion episode after each outcome mail are counted.
+    /// </summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Let the host idle this long (queues back off to their longest polling interval) before the first submit.</summary>
