@@ -111,13 +111,13 @@ public sealed class ReviewHandlers
             return Expired();
         }
 
+        // Raised whether it is this request's decision or one recorded a moment before by another (whose raise may be lost).
+        await _durable.RaiseEventAsync(row.InstanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
         if (!SameDecision(recorded, mine))
         {
-            await _durable.RaiseEventAsync(row.InstanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
             return ReviewPages.AlreadyDecidedPage(recorded);
         }
 
-        await _durable.RaiseEventAsync(row.InstanceId, WorkflowNames.ReviewerDecided, recorded, cancellationToken);
         string offerName = row.OfferName ?? (await _offers.GetAsync(row.PartnerId, row.OfferId, cancellationToken))?.Offer.Name ?? row.OfferId;
         return ReviewPages.Decided(recorded, offerName);
     }

@@ -28,7 +28,7 @@ public sealed class DurableFixture : IAsyncLifetime
     public DurableTaskClient Client => _host!.Client;
 
     public async Task InitializeAsync()
-        => _host = await DurableTaskTestHost.StartAsync(tasks => tasks
+        => _host = await InMemoryEngine.StartAsync(tasks => tasks
             .AddOrchestratorFunc<ReviewRequest, CoSellOutcome>(WorkflowNames.CoSellReview, async (ctx, input) =>
             {
                 ctx.SetCustomStatus(new ReviewProgress("AwaitingReview", ctx.CurrentUtcDateTime, ["reviewer@microsoft.example"]));

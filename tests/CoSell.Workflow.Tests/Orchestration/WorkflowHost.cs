@@ -45,7 +45,7 @@ public sealed class WorkflowHost : IAsyncDisposable
     public static async Task<WorkflowHost> StartAsync()
     {
         var self = new WorkflowHost();
-        self.Host = await DurableTaskTestHost.StartAsync(
+        self.Host = await InMemoryEngine.StartAsync(
             CoSellTasks.Register,
             new DurableTaskTestHostOptions
             {
