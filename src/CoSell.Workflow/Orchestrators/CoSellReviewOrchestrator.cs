@@ -29,15 +29,7 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
         await RecordHistoryAsync(context, input, HistorySteps.Submitted, HistoryKind.Submitted, input.SubmittedBy,
             $"Draft {submission.DraftVersion} submitted for co-sell review.", retry);
 
-        Task<IReadOnlyList<CollateralFinding>> collateralTask = context.CallActivityAsync<IReadOnlyList<CollateralFinding>>(WorkflowNames.ValidateCollateral, submission, retry);
-        Task<RequirementResult> contactsTask = context.CallActivityAsync<RequirementResult>(WorkflowNames.ValidateContacts, submission, retry);
-        Task<OrganisationProfile> organisationTask = context.CallActivityAsync<OrganisationProfile>(WorkflowNames.EvaluateThresholds, submission.Offer.PartnerId, retry);
-        await Task.WhenAll(collateralTask, contactsTask, organisationTask);
-        IReadOnlyList<CollateralFinding> collateral = await collateralTask;
-        RequirementResult contacts = await contactsTask;
-
-        Evaluation proposed = CoSellRules.Evaluate(submission, collateral, await organisationTask);
-        log.LogInformation("Review {InstanceId}: automated checks propose {Status}; contacts passed={ContactsPassed}", instanceId, proposed.Status, contacts.Passed);
+        (IReadOnlyList<CollateralFinding> collateral, Evaluation proposed) = await ValidateAsync(context, submission, retry, log);
         await RecordHistoryAsync(context, input, HistorySteps.Validated, HistoryKind.Validated, ChecksActor,
             $"Automated checks proposed {proposed.Status}.", retry, [.. proposed.Failures.Select(r => $"{r.Id}: {r.Reason}")]);
 
@@ -53,15 +45,7 @@ public sealed class CoSellReviewOrchestrator : TaskOrchestrator<ReviewRequest, C
             return new CoSellOutcome(CoSellStatus.NotReady, [], ReviewResolution.AutomatedFailure, null, null);
         }
 
-        List<string> reviewers = [.. policy.Reviewers.Distinct(StringComparer.OrdinalIgnoreCase)];
-        if (reviewers.Count == 0)
-        {
-            throw new InvalidOperationException("The review policy names no reviewers; configure Review:Reviewers.");
-        }
-
-        DateTime requestedAt = context.CurrentUtcDateTime;
-        DateTime expiresAt = requestedAt + policy.ExpireAfter;
-        List<ReviewInvitation> invitations = [.. reviewers.Select(r => new ReviewInvitation(r, context.NewGuid().ToString("N")))];
+        (List<string> reviewers, DateTime requestedAt, DateTime expiresAt, List<ReviewInvitation> invitations) = Invitations(context, policy);
         ReviewLinkRequest linkRequest = new(instanceId, submission, proposed, invitations, Utc(requestedAt), Utc(expiresAt), IsReminder: false);
         await context.CallActivityAsync<ReviewLinkResult>(WorkflowNames.RequestReview, linkRequest, retry);
         await RecordHistoryAsync(context, input, HistorySteps.ReviewRequested, HistoryKind.ReviewRequested, ChecksActor,

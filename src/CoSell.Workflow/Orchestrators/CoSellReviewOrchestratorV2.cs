@@ -29,15 +29,7 @@ public sealed class CoSellReviewOrchestratorV2 : TaskOrchestrator<ReviewRequest,
         HistoryEntry submitted = Entry(context, input, HistorySteps.Submitted, HistoryKind.Submitted, input.SubmittedBy,
             $"Draft {submission.DraftVersion} submitted for co-sell review.");
 
-        Task<IReadOnlyList<CollateralFinding>> collateralTask = context.CallActivityAsync<IReadOnlyList<CollateralFinding>>(WorkflowNames.ValidateCollateral, submission, retry);
-        Task<RequirementResult> contactsTask = context.CallActivityAsync<RequirementResult>(WorkflowNames.ValidateContacts, submission, retry);
-        Task<OrganisationProfile> organisationTask = context.CallActivityAsync<OrganisationProfile>(WorkflowNames.EvaluateThresholds, submission.Offer.PartnerId, retry);
-        await Task.WhenAll(collateralTask, contactsTask, organisationTask);
-        IReadOnlyList<CollateralFinding> collateral = await collateralTask;
-        RequirementResult contacts = await contactsTask;
-
-        Evaluation proposed = CoSellRules.Evaluate(submission, collateral, await organisationTask);
-        log.LogInformation("Review {InstanceId}: automated checks propose {Status}; contacts passed={ContactsPassed}", instanceId, proposed.Status, contacts.Passed);
+        (IReadOnlyList<CollateralFinding> collateral, Evaluation proposed) = await ValidateAsync(context, submission, retry, log);
         HistoryEntry validated = Entry(context, input, HistorySteps.Validated, HistoryKind.Validated, ChecksActor,
             $"Automated checks proposed {proposed.Status}.", [.. proposed.Failures.Select(r => $"{r.Id}: {r.Reason}")]);
 
@@ -49,15 +41,7 @@ public sealed class CoSellReviewOrchestratorV2 : TaskOrchestrator<ReviewRequest,
             return new CoSellOutcome(CoSellStatus.NotReady, [], ReviewResolution.AutomatedFailure, null, null);
         }
 
-        List<string> reviewers = [.. policy.Reviewers.Distinct(StringComparer.OrdinalIgnoreCase)];
-        if (reviewers.Count == 0)
-        {
-            throw new InvalidOperationException("The review policy names no reviewers; configure Review:Reviewers.");
-        }
-
-        DateTime requestedAt = context.CurrentUtcDateTime;
-        DateTime expiresAt = requestedAt + policy.ExpireAfter;
-        List<ReviewInvitation> invitations = [.. reviewers.Select(r => new ReviewInvitation(r, context.NewGuid().ToString("N")))];
+        (List<string> reviewers, DateTime requestedAt, DateTime expiresAt, List<ReviewInvitation> invitations) = Invitations(context, policy);
         ReviewLinkRequest links = new(instanceId, submission, proposed, invitations, Utc(requestedAt), Utc(expiresAt), IsReminder: false);
         HistoryEntry requested = Entry(context, input, HistorySteps.ReviewRequested, HistoryKind.ReviewRequested, ChecksActor,
             $"Review requested from {string.Join(", ", reviewers)}; expires {Utc(expiresAt):u}.");

@@ -3,6 +3,7 @@ using CoSell.Workflow.Activities;
 using CoSell.Workflow.Messages;
 using CoSell.Workflow.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace CoSell.Workflow.Orchestrators;
 
@@ -42,6 +43,39 @@ public static class ReviewOrchestration
     {
         ArgumentNullException.ThrowIfNull(failure);
         return !PermanentErrorTypes.Contains(failure.ErrorType);
+    }
+
+    /// <summary>
+    /// The three checks fanned out (collateral, contacts, revenue thresholds) and the evaluation the rules propose from
+    /// them. Same durable calls in the same order for every version.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<CollateralFinding> Collateral, Evaluation Proposed)> ValidateAsync(
+        TaskOrchestrationContext context, Submission submission, TaskOptions retry, ILogger log)
+    {
+        Task<IReadOnlyList<CollateralFinding>> collateralTask = context.CallActivityAsync<IReadOnlyList<CollateralFinding>>(WorkflowNames.ValidateCollateral, submission, retry);
+        Task<RequirementResult> contactsTask = context.CallActivityAsync<RequirementResult>(WorkflowNames.ValidateContacts, submission, retry);
+        Task<OrganisationProfile> organisationTask = context.CallActivityAsync<OrganisationProfile>(WorkflowNames.EvaluateThresholds, submission.Offer.PartnerId, retry);
+        await Task.WhenAll(collateralTask, contactsTask, organisationTask);
+        IReadOnlyList<CollateralFinding> collateral = await collateralTask;
+        RequirementResult contacts = await contactsTask;
+
+        Evaluation proposed = CoSellRules.Evaluate(submission, collateral, await organisationTask);
+        log.LogInformation("Review {InstanceId}: automated checks propose {Status}; contacts passed={ContactsPassed}", context.InstanceId, proposed.Status, contacts.Passed);
+        return (collateral, proposed);
+    }
+
+    /// <summary>The distinct reviewers, the request and expiry times, and one new token id per reviewer (from <see cref="TaskOrchestrationContext.NewGuid"/>).</summary>
+    internal static (List<string> Reviewers, DateTime RequestedAt, DateTime ExpiresAt, List<ReviewInvitation> Invitations) Invitations(TaskOrchestrationContext context, ReviewPolicy policy)
+    {
+        List<string> reviewers = [.. policy.Reviewers.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (reviewers.Count == 0)
+        {
+            throw new InvalidOperationException("The review policy names no reviewers; configure Review:Reviewers.");
+        }
+
+        DateTime requestedAt = context.CurrentUtcDateTime;
+        List<ReviewInvitation> invitations = [.. reviewers.Select(r => new ReviewInvitation(r, context.NewGuid().ToString("N")))];
+        return (reviewers, requestedAt, requestedAt + policy.ExpireAfter, invitations);
     }
 
     /// <summary>
