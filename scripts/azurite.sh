@@ -34,7 +34,12 @@ azurite_start() {
   for i in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$blob") 2>/dev/null \
        && (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null; then
-      return 0
+      # The ports answer; make sure it is this Azurite that answers, not another process already on them.
+      sleep 0.2
+      if kill -0 "$AZURITE_PID" 2>/dev/null; then
+        return 0
+      fi
+      echo "Azurite exited (are ports $blob/$queue/$table taken?); log follows:" >&2; cat "$data/azurite.log" >&2; return 1
     fi
     if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
       echo "Azurite exited; log follows:" >&2; cat "$data/azurite.log" >&2; return 1
