@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<ListReviewedOffersActivity>();
         services.AddTransient<ReevaluateBatchActivity>();
         services.AddTransient<ReadReevaluationSettingsActivity>();
+        services.AddTransient<SendPartnerEmailsActivity>();
         return services;
     }
 }

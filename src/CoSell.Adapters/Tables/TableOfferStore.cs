@@ -15,6 +15,9 @@ namespace CoSell.Adapters.Tables;
 public sealed class TableOfferStore : IOfferStore
 {
     const int DefaultPageSize = 500;
+    const int MaxPageSize = 1000;
+    const int MaxTransactionRows = 100;
+    const long MaxTransactionBytes = 3_500_000;
     static readonly string ReviewedFilter =
         $"Status eq '{nameof(CoSellStatus.CoSellReady)}' or Status eq '{nameof(CoSellStatus.CoSellIncentivized)}'";
 
@@ -84,20 +87,108 @@ public sealed class TableOfferStore : IOfferStore
         }
     }
 
-    /// <summary>One service page of the reviewed offers' keys (only PartitionKey and RowKey are read); the token is the service's.</summary>
-    public async Task<OfferKeyPage> ListReviewedKeysAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads only PartitionKey and RowKey, up to 1,000 per request. The query starts at the partition of
+    /// <paramref name="after"/> (a key range the service can seek to) and skips that partner's keys up to it here.
+    /// </summary>
+    public async Task<IReadOnlyList<OfferKey>> ListReviewedKeysAsync(OfferKey? after, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
-        AsyncPageable<TableEntity> query = table.QueryAsync<TableEntity>(
-            ReviewedFilter, pageSize, ["PartitionKey", "RowKey"], cancellationToken);
-        await foreach (Page<TableEntity> page in query.AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize))
+        string filter = after is null
+            ? ReviewedFilter
+            : TableClient.CreateQueryFilter($"PartitionKey ge {after.PartnerId}") + $" and ({ReviewedFilter})";
+        var keys = new List<OfferKey>(Math.Min(limit, MaxPageSize));
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, MaxPageSize), ["PartitionKey", "RowKey"], cancellationToken))
         {
-            string? next = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
-            return new OfferKeyPage([.. page.Values.Select(e => new OfferKey(e.PartitionKey, e.RowKey))], next);
+            var key = new OfferKey(entity.PartitionKey, entity.RowKey);
+            if (after is not null && key <= after)
+            {
+                continue;
+            }
+
+            keys.Add(key);
+            if (keys.Count == limit)
+            {
+                break;
+            }
         }
 
-        return new OfferKeyPage([], null);
+        return keys;
+    }
+
+    /// <summary>
+    /// One query over the partitions from the range's first partner through its last (pages of up to 1,000 rows); the
+    /// row-key bounds inside those two partitions are applied here. The rows carry the ETags the query returned.
+    /// </summary>
+    public async Task<IReadOnlyList<OfferRecord>> ListReviewedInRangeAsync(OfferKeyRange range, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
+        string partitions = range.After is null
+            ? TableClient.CreateQueryFilter($"PartitionKey le {range.Through.PartnerId}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {range.After.PartnerId} and PartitionKey le {range.Through.PartnerId}");
+        var rows = new List<OfferRecord>();
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>($"{partitions} and ({ReviewedFilter})", MaxPageSize, cancellationToken: cancellationToken))
+        {
+            if (range.Contains(new OfferKey(entity.PartitionKey, entity.RowKey)))
+            {
+                rows.Add(FromEntity(entity));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Entity-group transactions of up to 100 rows and about 3.5 MB, each UpdateReplace with the row's ETag: a stale row
+    /// fails its whole transaction with 412, which is reported as <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OfferRecord>> ReplaceAllAsync(IReadOnlyList<OfferRecord> records, CancellationToken cancellationToken = default)
+    {
+        IOfferStore.CheckReplaceAll(records);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
+        var stored = new List<OfferRecord>(records.Count);
+        var chunk = new List<(OfferRecord Record, TableTransactionAction Action)>(MaxTransactionRows);
+        long chunkBytes = 0;
+        foreach (OfferRecord record in records)
+        {
+            TableEntity entity = ToEntity(record);
+            long bytes = TableColumns.SizeOf(entity);
+            if (chunk.Count == MaxTransactionRows || (chunk.Count > 0 && chunkBytes + bytes > MaxTransactionBytes))
+            {
+                stored.AddRange(await SubmitAsync(table, chunk, cancellationToken));
+                chunk.Clear();
+                chunkBytes = 0;
+            }
+
+            chunk.Add((record, new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(record.ETag!))));
+            chunkBytes += bytes;
+        }
+
+        stored.AddRange(await SubmitAsync(table, chunk, cancellationToken));
+        return stored;
+    }
+
+    static async Task<IEnumerable<OfferRecord>> SubmitAsync(
+        TableClient table, List<(OfferRecord Record, TableTransactionAction Action)> chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Response<IReadOnlyList<Response>> responses = await table.SubmitTransactionAsync(chunk.Select(c => c.Action), cancellationToken);
+            return chunk.Select((c, i) => c.Record with { ETag = TableColumns.ETagOf(responses.Value[i]) });
+        }
+        catch (TableTransactionFailedException ex) when (TableColumns.IsPreconditionFailed(ex) || TableColumns.IsNotFound(ex))
+        {
+            OfferRecord failed = chunk[Math.Clamp(ex.FailedTransactionActionIndex ?? 0, 0, chunk.Count - 1)].Record;
+            throw new ConcurrencyConflictException(
+                $"Offer {failed.PartnerId}/{failed.OfferId} was changed or removed by someone else; reload it and decide again.", ex);
+        }
     }
 
     internal static TableEntity ToEntity(OfferRecord record)

@@ -18,14 +18,14 @@ public static class MonthlyReevaluationFunction
 public sealed class ListReviewedOffersFunction(ListReviewedOffersActivity activity)
 {
     [Function(WorkflowNames.ListReviewedOffers)]
-    public Task<OfferKeyPage> Run([ActivityTrigger] ReevaluationPageRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+    public Task<ReevaluationPage> Run([ActivityTrigger] ReevaluationPageRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
 /// <summary>Binds <see cref="WorkflowNames.ReevaluateBatch"/>.</summary>
 public sealed class ReevaluateBatchFunction(ReevaluateBatchActivity activity)
 {
     [Function(WorkflowNames.ReevaluateBatch)]
-    public Task<IReadOnlyList<OfferReevaluation>> Run([ActivityTrigger] ReevaluationBatchRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+    public Task<ReevaluationBatchResult> Run([ActivityTrigger] ReevaluationBatchRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
 /// <summary>Binds <see cref="WorkflowNames.ReadReevaluationSettings"/>.</summary>
@@ -33,4 +33,11 @@ public sealed class ReadReevaluationSettingsFunction(ReadReevaluationSettingsAct
 {
     [Function(WorkflowNames.ReadReevaluationSettings)]
     public Task<ReevaluationSettings> Run([ActivityTrigger] string input, CancellationToken ct) => activity.RunAsync(input, ct);
+}
+
+/// <summary>Binds <see cref="WorkflowNames.SendPartnerEmails"/>.</summary>
+public sealed class SendPartnerEmailsFunction(SendPartnerEmailsActivity activity)
+{
+    [Function(WorkflowNames.SendPartnerEmails)]
+    public Task<IReadOnlyList<PartnerEmailResult>> Run([ActivityTrigger] PartnerEmailsRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
 }

@@ -11,6 +11,13 @@ public interface IRevenueStore
     /// <summary>The organisation's row for one month, or null.</summary>
     Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The month's rows of the organisations from <paramref name="firstOrganisationId"/> through
+    /// <paramref name="lastOrganisationId"/> (ordinal order, both included): what a re-evaluation batch reads once for
+    /// all its offers instead of one point read per organisation.
+    /// </summary>
+    Task<IReadOnlyList<OrganisationProfile>> ListAsync(string month, string firstOrganisationId, string lastOrganisationId, CancellationToken cancellationToken = default);
+
     /// <summary>Stores every row of a month (upsert per organisation); rows must already be validated.</summary>
     Task ImportAsync(string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken = default);
 }

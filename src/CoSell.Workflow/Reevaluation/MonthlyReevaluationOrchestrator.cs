@@ -8,15 +8,19 @@ using Microsoft.Extensions.Logging;
 namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
-/// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of reviewed offer keys,
-/// re-evaluates them in batches with at most <see cref="ReevaluationRequest.MaxParallelBatches"/> in flight, e-mails
-/// each partner whose offers are all done once, then continues as new with the next continuation and the running
-/// totals, so the history stays one page long. The last generation e-mails the admins and returns the summary.
+/// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of reviewed offers as
+/// contiguous key ranges, re-evaluates the ranges in batches with at most <see cref="ReevaluationRequest.MaxParallelBatches"/>
+/// in flight (each batch reads its own rows and returns counts plus its grants and withdrawals only), e-mails each
+/// partner whose offers are all done once, then continues as new with the page's last key and the running totals, so
+/// the history stays one page long and small. The last generation e-mails the admins and returns the summary.
 /// </summary>
 public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<ReevaluationRequest, ReevaluationSummary>
 {
     /// <summary>Notification step of the admin summary (instance <c>reeval-YYYY-MM</c>).</summary>
     public const string AdminSummaryStep = "admin-summary";
+
+    /// <summary>Partner e-mails sent by one <see cref="WorkflowNames.SendPartnerEmails"/> call.</summary>
+    public const int PartnerEmailsPerCall = 25;
 
     /// <summary>Notification step of a partner's e-mail: one per partner and month.</summary>
     public static string PartnerStep(string partnerId) => $"partner-{partnerId}";
@@ -50,19 +54,19 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         var tally = new Tally(input.Totals ?? ReevaluationSummary.Empty(input.Month));
         DateTimeOffset at = new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
-        OfferKeyPage page = await context.CallActivityAsync<OfferKeyPage>(
-            WorkflowNames.ListReviewedOffers, new ReevaluationPageRequest(input.Continuation, Math.Max(1, input.PageSize)), retry);
+        ReevaluationPage page = await context.CallActivityAsync<ReevaluationPage>(
+            WorkflowNames.ListReviewedOffers, new ReevaluationPageRequest(input.Continuation, Math.Max(1, input.PageSize), batchSize), retry);
         tally.Pages++;
         List<OfferReevaluation> changes = [.. input.CarriedChanges];
-        var inFlight = new List<(Task<IReadOnlyList<OfferReevaluation>> Task, OfferKey[] Offers)>(maxParallel);
-        foreach (OfferKey[] batch in page.Keys.Chunk(batchSize))
+        var inFlight = new List<(Task<ReevaluationBatchResult> Task, OfferKeyRange Offers)>(maxParallel);
+        foreach (OfferKeyRange batch in page.Batches)
         {
             if (inFlight.Count >= maxParallel)
             {
                 await CompleteOneAsync();
             }
 
-            inFlight.Add((context.CallActivityAsync<IReadOnlyList<OfferReevaluation>>(
+            inFlight.Add((context.CallActivityAsync<ReevaluationBatchResult>(
                 WorkflowNames.ReevaluateBatch, new ReevaluationBatchRequest(input.Month, context.InstanceId, at, batch), retry), batch));
         }
 
@@ -71,17 +75,16 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             await CompleteOneAsync();
         }
 
-        string? openPartner = page.ContinuationToken is null ? null
-            : page.Keys.Count > 0 ? page.Keys[^1].PartnerId
-            : input.CarriedChanges.Count > 0 ? input.CarriedChanges[0].PartnerId : null;
+        // The partner the page ended in may have more offers on the next page: its e-mail waits until they are done.
+        string? openPartner = page.Continuation?.PartnerId;
         List<OfferReevaluation> carried = [.. changes.Where(c => c.PartnerId == openPartner)];
         await NotifyPartnersAsync(context, input.Month, [.. changes.Where(c => c.PartnerId != openPartner)], tally, maxParallel, retry);
 
-        if (page.ContinuationToken is not null)
+        if (page.Continuation is not null)
         {
             ReevaluationSummary running = tally.ToSummary();
             log.LogInformation("Re-evaluation {Month}: page {Page} done, {Evaluated} offers so far; continuing", input.Month, running.Pages, running.Evaluated);
-            context.ContinueAsNew(input with { Continuation = page.ContinuationToken, Totals = running, CarriedChanges = carried });
+            context.ContinueAsNew(input with { Continuation = page.Continuation, Totals = running, CarriedChanges = carried });
             return running;
         }
 
@@ -104,32 +107,35 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
 
         async Task CompleteOneAsync()
         {
-            Task<IReadOnlyList<OfferReevaluation>> done = await Task.WhenAny(inFlight.Select(f => f.Task));
+            Task<ReevaluationBatchResult> done = await Task.WhenAny(inFlight.Select(f => f.Task));
             int index = inFlight.FindIndex(f => f.Task == done);
-            OfferKey[] offers = inFlight[index].Offers;
+            OfferKeyRange offers = inFlight[index].Offers;
             inFlight.RemoveAt(index);
-            IReadOnlyList<OfferReevaluation> results;
             try
             {
-                results = await done;
+                ReevaluationBatchResult result = await done;
+                tally.Add(result);
+                changes.AddRange(result.Changes);
             }
             catch (TaskFailedException ex)
             {
-                string reason = $"The batch failed after retries; status kept. {ex.FailureDetails.ErrorMessage}";
-                results = [.. offers.Select(o => new OfferReevaluation(o.PartnerId, o.OfferId, ReevaluationOutcome.Error, Reason: reason))];
+                tally.BatchFailed(offers, $"The batch of offers {offers} failed after retries: {ex.FailureDetails.ErrorMessage} Offers it had not written keep their status; running the month again picks up any it wrote.");
             }
 
-            tally.Add(results);
             tally.Batches++;
-            changes.AddRange(results.Where(r => r.IsChange));
             context.SetCustomStatus(tally.Progress(completed: false));
         }
     }
 
+    /// <summary>
+    /// One e-mail per affected partner: groups of <see cref="PartnerEmailsPerCall"/> per activity, at most
+    /// <paramref name="maxParallel"/> groups in flight. A group that still fails after its retries is sent again e-mail
+    /// by e-mail (the outbox skips those already sent), so every partner's outcome is exact.
+    /// </summary>
     private static async Task NotifyPartnersAsync(
         TaskOrchestrationContext context, string month, List<OfferReevaluation> changes, Tally tally, int maxParallel, TaskOptions retry)
     {
-        var mails = new List<(string PartnerId, NotificationRequest Request)>();
+        var partners = new List<PartnerChanges>();
         foreach (IGrouping<string, OfferReevaluation> partner in changes.GroupBy(c => c.PartnerId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             List<string> to = [.. partner.Select(c => c.PartnerEmail).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
@@ -139,24 +145,44 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
                 continue;
             }
 
-            EmailContent mail = ReevaluationEmails.PartnerChanges(month, partner.Key, [.. partner]);
-            mails.Add((partner.Key, new NotificationRequest(context.InstanceId, PartnerStep(partner.Key), to, mail.Subject, mail.PlainText, mail.Html)));
+            partners.Add(new PartnerChanges(partner.Key, to, [.. partner]));
         }
 
-        foreach ((string PartnerId, NotificationRequest Request)[] wave in mails.Chunk(maxParallel))
+        foreach (PartnerChanges[][] wave in partners.Chunk(PartnerEmailsPerCall).Chunk(maxParallel))
         {
-            Task<NotificationReceipt>[] sends = [.. wave.Select(m => context.CallActivityAsync<NotificationReceipt>(WorkflowNames.SendNotification, m.Request, retry))];
+            Task<IReadOnlyList<PartnerEmailResult>>[] sends = [.. wave.Select(group => context.CallActivityAsync<IReadOnlyList<PartnerEmailResult>>(
+                WorkflowNames.SendPartnerEmails, new PartnerEmailsRequest(context.InstanceId, month, group), retry))];
             for (int i = 0; i < wave.Length; i++)
             {
                 try
                 {
-                    await sends[i];
-                    tally.PartnersNotified++;
+                    foreach (PartnerEmailResult result in await sends[i])
+                    {
+                        tally.Mailed(result.PartnerId, result.Failure);
+                    }
                 }
-                catch (TaskFailedException ex)
+                catch (TaskFailedException)
                 {
-                    tally.Issue(new ReevaluationIssue(wave[i].PartnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed after retries: {ex.FailureDetails.ErrorMessage}"));
+                    await SendOneByOneAsync(context, month, wave[i], tally, retry);
                 }
+            }
+        }
+    }
+
+    private static async Task SendOneByOneAsync(TaskOrchestrationContext context, string month, PartnerChanges[] group, Tally tally, TaskOptions retry)
+    {
+        Task<NotificationReceipt>[] sends = [.. group.Select(p => context.CallActivityAsync<NotificationReceipt>(
+            WorkflowNames.SendNotification, p.ToNotification(context.InstanceId, month), retry))];
+        for (int i = 0; i < group.Length; i++)
+        {
+            try
+            {
+                await sends[i];
+                tally.Mailed(group[i].PartnerId, failure: null);
+            }
+            catch (TaskFailedException ex)
+            {
+                tally.Mailed(group[i].PartnerId, ex.FailureDetails.ErrorMessage);
             }
         }
     }
@@ -190,26 +216,40 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
 
         public int Batches { get; set; } = start.Batches;
 
-        public void Add(IEnumerable<OfferReevaluation> results)
+        public void Add(ReevaluationBatchResult result)
         {
-            foreach (OfferReevaluation result in results)
+            evaluated += result.Evaluated;
+            granted += result.Changes.Count(c => c.Outcome == ReevaluationOutcome.Granted);
+            withdrawn += result.Changes.Count(c => c.Outcome == ReevaluationOutcome.Withdrawn);
+            unchanged += result.Unchanged;
+            missingRevenue += result.MissingRevenue;
+            errors += result.Errors;
+            skipped += result.Skipped;
+            foreach (ReevaluationIssue issue in result.Issues)
             {
-                evaluated += result.Outcome == ReevaluationOutcome.Skipped ? 0 : 1;
-                switch (result.Outcome)
-                {
-                    case ReevaluationOutcome.Granted: granted++; break;
-                    case ReevaluationOutcome.Withdrawn: withdrawn++; break;
-                    case ReevaluationOutcome.Unchanged: unchanged++; break;
-                    case ReevaluationOutcome.Skipped: skipped++; break;
-                    case ReevaluationOutcome.MissingRevenue:
-                        missingRevenue++;
-                        Issue(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? "No revenue row."));
-                        break;
-                    case ReevaluationOutcome.Error:
-                        errors++;
-                        Issue(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? "Unknown error."));
-                        break;
-                }
+                Issue(issue);
+            }
+
+            issuesNotListed += result.IssuesNotListed;
+        }
+
+        /// <summary>A batch that kept failing: its listed offers count as evaluated with an error, listed as one issue.</summary>
+        public void BatchFailed(OfferKeyRange offers, string reason)
+        {
+            evaluated += offers.Listed;
+            errors += offers.Listed;
+            Issue(new ReevaluationIssue(offers.First.PartnerId, null, ReevaluationOutcome.Error, reason));
+        }
+
+        public void Mailed(string partnerId, string? failure)
+        {
+            if (failure is null)
+            {
+                PartnersNotified++;
+            }
+            else
+            {
+                Issue(new ReevaluationIssue(partnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed after retries: {failure}"));
             }
         }
 

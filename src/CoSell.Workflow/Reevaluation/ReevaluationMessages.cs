@@ -31,7 +31,7 @@ public sealed record ReevaluationRequest(string Month, IReadOnlyList<string> Adm
     /// <summary>At most this many batch activities run at once.</summary>
     public int MaxParallelBatches { get; init; } = ReevaluationOptions.DefaultMaxParallelBatches;
 
-    /// <summary>Offer keys listed per orchestration generation (one page, then continue-as-new).</summary>
+    /// <summary>Offers listed per orchestration generation (one page, then continue-as-new).</summary>
     public int PageSize { get; init; } = ReevaluationOptions.DefaultPageSize;
 
     /// <summary>Attempts per activity call (first call included) for transient failures.</summary>
@@ -40,8 +40,8 @@ public sealed record ReevaluationRequest(string Month, IReadOnlyList<string> Adm
     /// <summary>Delay before the first retry of a failed activity; doubles on each further retry.</summary>
     public TimeSpan ActivityFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Where the next page starts; null for the first page.</summary>
-    public string? Continuation { get; init; }
+    /// <summary>The last offer of the previous page: the next page starts after it; null for the first page.</summary>
+    public OfferKey? Continuation { get; init; }
 
     /// <summary>The figures of the pages already done; null for the first page.</summary>
     public ReevaluationSummary? Totals { get; init; }
@@ -72,7 +72,11 @@ public enum ReevaluationOutcome
     Error,
 }
 
-/// <summary>One offer's result. Status, names and figures are set where they are known (always for grants and withdrawals).</summary>
+/// <summary>
+/// One offer's result. Status, names and figures are set where they are known (always for grants and withdrawals).
+/// A batch returns these for its grants and withdrawals only; every other outcome is counted (and listed as an issue
+/// when it needs attention), so a batch's result stays far below the queue-message limit.
+/// </summary>
 public sealed record OfferReevaluation(
     string PartnerId,
     string OfferId,
@@ -86,14 +90,6 @@ public sealed record OfferReevaluation(
 {
     public bool IsChange => Outcome is ReevaluationOutcome.Granted or ReevaluationOutcome.Withdrawn;
 }
-
-/// <summary>Input of <see cref="WorkflowNames.ReevaluateBatch"/>.</summary>
-/// <param name="InstanceId">The run (<c>reeval-YYYY-MM</c>); stored in the snapshot so a rerun recognises its own write.</param>
-/// <param name="At">The time the run records (from the orchestration clock, so a retry records the same).</param>
-public sealed record ReevaluationBatchRequest(string Month, string InstanceId, DateTimeOffset At, IReadOnlyList<OfferKey> Offers);
-
-/// <summary>Input of <see cref="WorkflowNames.ListReviewedOffers"/>.</summary>
-public sealed record ReevaluationPageRequest(string? ContinuationToken, int PageSize);
 
 /// <summary>An offer (or, with <see cref="OfferId"/> null, a partner e-mail) the admins should look at.</summary>
 public sealed record ReevaluationIssue(string PartnerId, string? OfferId, ReevaluationOutcome Outcome, string Reason);
@@ -188,7 +184,7 @@ internal sealed class ReevaluationRequestJsonConverter : JsonConverter<Reevaluat
 
         public TimeSpan ActivityFirstRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-        public string? Continuation { get; set; }
+        public OfferKey? Continuation { get; set; }
 
         public ReevaluationSummary? Totals { get; set; }
 

@@ -27,7 +27,7 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task ListReviewedKeysAsync_SmallPages_ListsEveryReviewedOfferOnceInKeyOrder()
+    public async Task ListReviewedKeysAsync_SmallPagesAfterTheLastKey_ListsEveryReviewedOfferOnceInKeyOrder()
     {
         string partner = OfferRecords.NewId("p");
         List<OfferKey> reviewed = [];
@@ -41,24 +41,96 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
             }
         }
 
-        await _offers.CreateAsync(OfferRecords.Draft(OfferRecords.NewId("draft")));
+        await _offers.CreateAsync(OfferRecords.Draft(partner, "o-99"));
 
         List<OfferKey> listed = [];
         int pages = 0;
-        string? token = null;
+        OfferKey? after = null;
+        IReadOnlyList<OfferKey> page;
         do
         {
-            OfferKeyPage page = await _offers.ListReviewedKeysAsync(token, pageSize: 2);
-            Assert.True(page.Keys.Count <= 2, $"A page of {page.Keys.Count} keys exceeds the page size.");
-            listed.AddRange(page.Keys.Where(k => k.PartnerId == partner));
-            token = page.ContinuationToken;
+            page = await _offers.ListReviewedKeysAsync(after, limit: 2);
+            Assert.True(page.Count <= 2, $"A page of {page.Count} keys exceeds the limit.");
+            listed.AddRange(page.Where(k => k.PartnerId == partner));
+            after = page.Count > 0 ? page[^1] : after;
             pages++;
         }
-        while (token is not null && pages < 50);
+        while (page.Count == 2 && pages < 50);
 
-        Assert.Null(token);
-        Assert.Equal(reviewed, listed);
-        Assert.True(pages >= 2, "Seven offers in pages of two took a single page.");
+        Assert.Equal(reviewed, listed.Where(k => k.PartnerId == partner).ToList());
+        Assert.True(pages >= 3, "Five offers in pages of two took fewer than three pages.");
+    }
+
+    [Fact]
+    public async Task ListReviewedInRangeAsync_RangeAcrossPartners_ReadsOnlyReviewedRowsInBoundsWithUsableETags()
+    {
+        string a = OfferRecords.NewId("pa"), b = a + "-b", c = a + "-c";
+        foreach ((string partner, string offer, CoSellStatus status) in new[]
+        {
+            (a, "o-1", CoSellStatus.CoSellReady), (a, "o-2", CoSellStatus.CoSellIncentivized), (a, "o-3", CoSellStatus.CoSellReady),
+            (b, "o-1", CoSellStatus.NotReady), (b, "o-2", CoSellStatus.CoSellReady), (b, "o-3", CoSellStatus.CoSellReady),
+            (c, "o-1", CoSellStatus.CoSellReady),
+        })
+        {
+            await _offers.CreateAsync(OfferRecords.Draft(partner, offer).WithStatus(status));
+        }
+
+        var range = new OfferKeyRange(new OfferKey(a, "o-1"), new OfferKey(a, "o-2"), new OfferKey(b, "o-2"), 3);
+
+        IReadOnlyList<OfferRecord> rows = await _offers.ListReviewedInRangeAsync(range);
+        OfferRecord replaced = await _offers.ReplaceAsync(rows[0] with { UpdatedAt = RunAt }, rows[0].ETag!);
+
+        Assert.Equal([$"{a}/o-2", $"{a}/o-3", $"{b}/o-2"], rows.Select(r => $"{r.PartnerId}/{r.OfferId}"));
+        Assert.Equal(CoSellStatus.CoSellIncentivized, rows[0].Current!.Status);
+        Assert.NotEqual(rows[0].ETag, replaced.ETag);
+    }
+
+    [Fact]
+    public async Task ReplaceAllAsync_OnePartnersRowsWithFreshETags_WritesEveryRowInOneGo()
+    {
+        string partner = OfferRecords.NewId("pt");
+        OfferRecord[] created = [await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1")), await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2"))];
+
+        IReadOnlyList<OfferRecord> written = await _offers.ReplaceAllAsync([.. created.Select(r => r.WithStatus(CoSellStatus.CoSellReady))]);
+
+        Assert.All(written, w => Assert.NotNull(w.ETag));
+        foreach (OfferRecord record in written)
+        {
+            OfferRecord stored = (await _offers.GetAsync(partner, record.OfferId))!;
+            Assert.Equal(CoSellStatus.CoSellReady, stored.Current!.Status);
+            Assert.Equal(stored.ETag, record.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task ReplaceAllAsync_OneRowChangedSinceRead_WritesNoneAndReportsAConflict()
+    {
+        string partner = OfferRecords.NewId("pt");
+        OfferRecord first = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1"));
+        OfferRecord second = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2"));
+        await _offers.ReplaceAsync(second with { UpdatedAt = RunAt }, second.ETag!);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _offers.ReplaceAllAsync(
+            [first.WithStatus(CoSellStatus.CoSellReady), second.WithStatus(CoSellStatus.CoSellReady)]));
+
+        OfferRecord storedFirst = (await _offers.GetAsync(partner, "o-1"))!;
+        OfferRecord storedSecond = (await _offers.GetAsync(partner, "o-2"))!;
+        Assert.Null(storedFirst.Current);
+        Assert.Equal(first.ETag, storedFirst.ETag);
+        Assert.Null(storedSecond.Current);
+        Assert.Equal(RunAt, storedSecond.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task RevenueListAsync_RangeOfOrganisations_ReturnsThatMonthsRowsInTheRangeOnly()
+    {
+        await _revenue.ImportAsync(Month, [.. new[] { "org-a", "org-b", "org-c", "org-d" }.Select(o => new OrganisationProfile(o, Month, 1_000m, [], false, false))]);
+        await _revenue.ImportAsync("2026-10", [new OrganisationProfile("org-b2", "2026-10", 1_000m, [], false, false)]);
+
+        IReadOnlyList<OrganisationProfile> rows = await _revenue.ListAsync(Month, "org-b", "org-c");
+
+        Assert.Equal(["org-b", "org-c"], rows.Select(r => r.OrganisationId));
+        Assert.All(rows, r => Assert.Equal(Month, r.Month));
     }
 
     [Fact]
@@ -71,16 +143,18 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
         await _revenue.ImportAsync(Month, [new OrganisationProfile(granted, Month, 150_000m, [], false, false)]);
         await _revenue.ImportAsync("2026-10", [new OrganisationProfile(missing, "2026-10", 150_000m, [], false, false)]);
         var activity = new ReevaluateBatchActivity(_offers, _revenue, _history);
-        var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt,
-            [new OfferKey(grantedOffer.PartnerId, grantedOffer.OfferId), new OfferKey(missingOffer.PartnerId, missingOffer.OfferId)]);
+        OfferKey[] keys = [.. new[] { grantedOffer, missingOffer }.Select(o => new OfferKey(o.PartnerId, o.OfferId)).Order()];
+        var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt, new OfferKeyRange(null, keys[0], keys[1], 2));
 
-        IReadOnlyList<OfferReevaluation> first = await activity.RunAsync(batch, CancellationToken.None);
+        ReevaluationBatchResult first = await activity.RunAsync(batch, CancellationToken.None);
         OfferRecord afterFirst = (await _offers.GetAsync(grantedOffer.PartnerId, grantedOffer.OfferId))!;
-        IReadOnlyList<OfferReevaluation> second = await activity.RunAsync(batch, CancellationToken.None);
+        ReevaluationBatchResult second = await activity.RunAsync(batch, CancellationToken.None);
         OfferRecord afterSecond = (await _offers.GetAsync(grantedOffer.PartnerId, grantedOffer.OfferId))!;
 
-        Assert.Equal([ReevaluationOutcome.Granted, ReevaluationOutcome.MissingRevenue], first.Select(r => r.Outcome));
-        Assert.Equal(first, second);
+        Assert.Equal((Evaluated: 2, MissingRevenue: 1), (first.Evaluated, first.MissingRevenue));
+        Assert.Equal(ReevaluationOutcome.Granted, Assert.Single(first.Changes).Outcome);
+        Assert.Equal(first.Changes, second.Changes);
+        Assert.Equal(first.Issues, second.Issues);
         Assert.Equal(CoSellStatus.CoSellIncentivized, afterFirst.Current!.Status);
         Assert.Equal(afterFirst.ETag, afterSecond.ETag);
         HistoryEntry entry = Assert.Single(await _history.ListAsync(grantedOffer.PartnerId, grantedOffer.OfferId));

@@ -66,6 +66,41 @@ public sealed class InMemoryOfferStore : IOfferStore
         }
     }
 
+    /// <summary>All or none, like the table store's transaction: every ETag is checked before any row is written.</summary>
+    public async Task<IReadOnlyList<OfferRecord>> ReplaceAllAsync(IReadOnlyList<OfferRecord> records, CancellationToken cancellationToken = default)
+    {
+        IOfferStore.CheckReplaceAll(records);
+        if (BeforeReplace is { } hook)
+        {
+            foreach (OfferRecord record in records)
+            {
+                await hook(record);
+            }
+        }
+
+        lock (gate)
+        {
+            if (records.FirstOrDefault(r => !rows.TryGetValue((r.PartnerId, r.OfferId), out OfferRecord? current) || current.ETag != r.ETag) is { } stale)
+            {
+                Conflicts++;
+                throw new ConcurrencyConflictException($"Offer {stale.PartnerId}/{stale.OfferId} changed (ETag {stale.ETag}); nothing written.");
+            }
+
+            List<OfferRecord> stored = [.. records.Select(r => r with { ETag = NextETag() })];
+            foreach (OfferRecord record in stored)
+            {
+                rows[(record.PartnerId, record.OfferId)] = record;
+            }
+
+            Replaces += stored.Count;
+            Transactions++;
+            return stored;
+        }
+    }
+
+    /// <summary>Calls of <see cref="ReplaceAllAsync"/> that wrote.</summary>
+    public int Transactions { get; private set; }
+
     public async IAsyncEnumerable<OfferRecord> ListReviewedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         List<OfferRecord> snapshot;

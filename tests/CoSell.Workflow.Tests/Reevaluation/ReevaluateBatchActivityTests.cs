@@ -19,9 +19,10 @@ public sealed class ReevaluateBatchActivityTests
         OfferRecord offer = offers.Seed("fabrikam", "fab-crm", CoSellStatus.CoSellReady);
         await revenue.AcrAsync("fabrikam", 120_000m);
 
-        IReadOnlyList<OfferReevaluation> results = await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None);
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None);
 
-        OfferReevaluation result = Assert.Single(results);
+        OfferReevaluation result = Assert.Single(batch.Changes);
+        Assert.Equal((Evaluated: 1, Unchanged: 0), (batch.Evaluated, batch.Unchanged));
         Assert.Equal(ReevaluationOutcome.Granted, result.Outcome);
         Assert.Equal((CoSellStatus.CoSellReady, CoSellStatus.CoSellIncentivized), (result.From, result.To));
         Assert.Equal(120_000m, result.AcrTtmUsd);
@@ -46,7 +47,7 @@ public sealed class ReevaluateBatchActivityTests
         OfferRecord offer = offers.Seed("fabrikam", "fab-crm", CoSellStatus.CoSellIncentivized);
         await revenue.AcrAsync("fabrikam", 99_999.99m);
 
-        OfferReevaluation result = Assert.Single(await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None));
+        OfferReevaluation result = Assert.Single((await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None)).Changes);
 
         Assert.Equal(ReevaluationOutcome.Withdrawn, result.Outcome);
         Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync("fabrikam", "fab-crm"));
@@ -63,9 +64,11 @@ public sealed class ReevaluateBatchActivityTests
         await revenue.AcrAsync("fabrikam", 10_000m);
         await revenue.AcrAsync("tailspin", 100_000m);
 
-        IReadOnlyList<OfferReevaluation> results = await Activity.RunAsync(ReviewedOffers.Batch(ready, incentivized), CancellationToken.None);
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(ready, incentivized), CancellationToken.None);
 
-        Assert.All(results, r => Assert.Equal(ReevaluationOutcome.Unchanged, r.Outcome));
+        Assert.Equal((Evaluated: 2, Unchanged: 2), (batch.Evaluated, batch.Unchanged));
+        Assert.Empty(batch.Changes);
+        Assert.Empty(batch.Issues);
         Assert.Equal(0, offers.Replaces);
         Assert.Empty(history.All);
     }
@@ -76,23 +79,26 @@ public sealed class ReevaluateBatchActivityTests
         OfferRecord offer = offers.Seed("fabrikam", "fab-crm", CoSellStatus.CoSellIncentivized);
         await revenue.AcrAsync("fabrikam", 500_000m, month: "2026-10");
 
-        OfferReevaluation result = Assert.Single(await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None));
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None);
 
-        Assert.Equal(ReevaluationOutcome.MissingRevenue, result.Outcome);
-        Assert.Contains("no revenue row for 2026-11", result.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((Evaluated: 1, MissingRevenue: 1), (batch.Evaluated, batch.MissingRevenue));
+        Assert.Empty(batch.Changes);
+        ReevaluationIssue issue = Assert.Single(batch.Issues);
+        Assert.Equal(("fabrikam", "fab-crm", ReevaluationOutcome.MissingRevenue), (issue.PartnerId, issue.OfferId, issue.Outcome));
+        Assert.Contains("no revenue row for 2026-11", issue.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(CoSellStatus.CoSellIncentivized, await offers.StatusAsync("fabrikam", "fab-crm"));
         Assert.Empty(history.All);
     }
 
     [Fact]
-    public async Task RunAsync_OfferNoLongerReviewed_SkipsIt()
+    public async Task RunAsync_OfferNoLongerReviewed_IsNeitherEvaluatedNorWritten()
     {
         OfferRecord notReady = offers.Seed("fabrikam", "fab-crm", CoSellStatus.NotReady);
         await revenue.AcrAsync("fabrikam", 500_000m);
 
-        OfferReevaluation result = Assert.Single(await Activity.RunAsync(ReviewedOffers.Batch(notReady), CancellationToken.None));
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(notReady), CancellationToken.None);
 
-        Assert.Equal(ReevaluationOutcome.Skipped, result.Outcome);
+        Assert.Equal((Evaluated: 0, Skipped: 0), (batch.Evaluated, batch.Skipped));
         Assert.Equal(CoSellStatus.NotReady, await offers.StatusAsync("fabrikam", "fab-crm"));
         Assert.Equal(0, offers.Replaces);
     }
@@ -104,8 +110,8 @@ public sealed class ReevaluateBatchActivityTests
         await revenue.AcrAsync("fabrikam", 150_000m);
         ReevaluationBatchRequest batch = ReviewedOffers.Batch(offer);
 
-        OfferReevaluation first = Assert.Single(await Activity.RunAsync(batch, CancellationToken.None));
-        OfferReevaluation second = Assert.Single(await Activity.RunAsync(batch, CancellationToken.None));
+        OfferReevaluation first = Assert.Single((await Activity.RunAsync(batch, CancellationToken.None)).Changes);
+        OfferReevaluation second = Assert.Single((await Activity.RunAsync(batch, CancellationToken.None)).Changes);
 
         Assert.Equal(ReevaluationOutcome.Granted, first.Outcome);
         Assert.Equal(first, second);
@@ -129,7 +135,7 @@ public sealed class ReevaluateBatchActivityTests
             }
         };
 
-        OfferReevaluation result = Assert.Single(await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None));
+        OfferReevaluation result = Assert.Single((await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None)).Changes);
 
         Assert.Equal(ReevaluationOutcome.Granted, result.Outcome);
         Assert.Equal(1, offers.Conflicts);
@@ -145,14 +151,14 @@ public sealed class ReevaluateBatchActivityTests
         OfferRecord offer = offers.Seed("fabrikam", "fab-crm", CoSellStatus.CoSellReady, reviewerApproved: false);
         await revenue.AcrAsync("fabrikam", 150_000m);
 
-        OfferReevaluation result = Assert.Single(await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None));
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(offer), CancellationToken.None);
 
-        Assert.Equal(ReevaluationOutcome.Skipped, result.Outcome);
+        Assert.Equal((Evaluated: 0, Skipped: 1), (batch.Evaluated, batch.Skipped));
         Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync("fabrikam", "fab-crm"));
     }
 
     [Fact]
-    public async Task RunAsync_SeveralOffersOfOneOrganisation_ReadsItsRevenueRowOnce()
+    public async Task RunAsync_SeveralOffersOfOneOrganisation_ReadsItsRevenueRowOnceAndWritesThemTogether()
     {
         OfferRecord[] batch = [.. Enumerable.Range(1, 3).Select(i => offers.Seed("fabrikam", $"fab-{i}", CoSellStatus.CoSellReady))];
         await revenue.AcrAsync("fabrikam", 150_000m);
@@ -163,9 +169,59 @@ public sealed class ReevaluateBatchActivityTests
             return Task.CompletedTask;
         };
 
-        IReadOnlyList<OfferReevaluation> results = await Activity.RunAsync(ReviewedOffers.Batch(batch), CancellationToken.None);
+        ReevaluationBatchResult result = await Activity.RunAsync(ReviewedOffers.Batch(batch), CancellationToken.None);
 
-        Assert.All(results, r => Assert.Equal(ReevaluationOutcome.Granted, r.Outcome));
+        Assert.Equal(3, result.Changes.Count);
+        Assert.All(result.Changes, r => Assert.Equal(ReevaluationOutcome.Granted, r.Outcome));
         Assert.Equal(1, reads);
+        Assert.Equal((Transactions: 1, Replaces: 3), (offers.Transactions, offers.Replaces));
+        Assert.Equal(3, history.All.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneOfAPartnersOffersReviewedMeanwhile_NothingOverwrittenAndEachDecidedAgain()
+    {
+        OfferRecord kept = offers.Seed("fabrikam", "fab-a", CoSellStatus.CoSellReady);
+        OfferRecord reviewed = offers.Seed("fabrikam", "fab-b", CoSellStatus.CoSellReady);
+        await revenue.AcrAsync("fabrikam", 150_000m);
+        bool interfered = false;
+        offers.BeforeReplace = record =>
+        {
+            if (!interfered && record.OfferId == "fab-b")
+            {
+                interfered = true;
+                offers.Seed(ReviewedOffers.Approved("fabrikam", "fab-b", CoSellStatus.NotReady));
+            }
+
+            return Task.CompletedTask;
+        };
+
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(kept, reviewed), CancellationToken.None);
+
+        OfferReevaluation granted = Assert.Single(batch.Changes);
+        Assert.Equal(("fab-a", ReevaluationOutcome.Granted), (granted.OfferId, granted.Outcome));
+        Assert.Equal(1, batch.Skipped);
+        Assert.Equal(1, offers.Conflicts);
+        Assert.Equal(CoSellStatus.CoSellIncentivized, await offers.StatusAsync("fabrikam", "fab-a"));
+        Assert.Equal(CoSellStatus.NotReady, await offers.StatusAsync("fabrikam", "fab-b"));
+        Assert.Equal(["fab-a"], history.All.Select(e => e.OfferId));
+    }
+
+    [Fact]
+    public async Task RunAsync_RangeOfTheMiddleOffers_LeavesTheOffersOutsideItAlone()
+    {
+        OfferRecord before = offers.Seed("adatum", "ada-a", CoSellStatus.CoSellReady);
+        OfferRecord first = offers.Seed("fabrikam", "fab-a", CoSellStatus.CoSellReady);
+        OfferRecord last = offers.Seed("fabrikam", "fab-b", CoSellStatus.CoSellReady);
+        OfferRecord after = offers.Seed("fabrikam", "fab-c", CoSellStatus.CoSellReady);
+        await revenue.AcrAsync("adatum", 150_000m);
+        await revenue.AcrAsync("fabrikam", 150_000m);
+        var range = new OfferKeyRange(new OfferKey(before.PartnerId, before.OfferId), new OfferKey(first.PartnerId, first.OfferId), new OfferKey(last.PartnerId, last.OfferId), 2);
+
+        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(first) with { Offers = range }, CancellationToken.None);
+
+        Assert.Equal(["fab-a", "fab-b"], batch.Changes.Select(c => c.OfferId));
+        Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync(before.PartnerId, before.OfferId));
+        Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync(after.PartnerId, after.OfferId));
     }
 }

@@ -35,8 +35,12 @@ internal static class ReviewedOffers
     public static Task AcrAsync(this InMemoryRevenueStore store, string partnerId, decimal acrTtmUsd, string month = Month)
         => store.ImportAsync(month, [Organisations.WithAcr(partnerId, acrTtmUsd) with { Month = month }]);
 
+    /// <summary>A batch whose range runs from the start of the key space through the greatest of <paramref name="offers"/>.</summary>
     public static ReevaluationBatchRequest Batch(params OfferRecord[] offers)
-        => new(Month, InstanceId, RunAt, [.. offers.Select(o => new OfferKey(o.PartnerId, o.OfferId))]);
+    {
+        OfferKey[] keys = [.. offers.Select(o => new OfferKey(o.PartnerId, o.OfferId)).Order()];
+        return new(Month, InstanceId, RunAt, new OfferKeyRange(null, keys[0], keys[^1], keys.Length));
+    }
 
     public static async Task<CoSellStatus> StatusAsync(this InMemoryOfferStore store, string partnerId, string offerId)
         => (await store.GetAsync(partnerId, offerId))!.Current!.Status;

@@ -24,6 +24,12 @@ internal sealed class InMemoryRevenueStore : IRevenueStore
     public Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
         => Task.FromResult(Rows.FirstOrDefault(r => r.Month == month && r.OrganisationId == organisationId));
 
+    public Task<IReadOnlyList<OrganisationProfile>> ListAsync(
+        string month, string firstOrganisationId, string lastOrganisationId, CancellationToken cancellationToken = default)
+        => Task.FromResult<IReadOnlyList<OrganisationProfile>>([.. Rows
+            .Where(r => r.Month == month && string.CompareOrdinal(r.OrganisationId, firstOrganisationId) >= 0 && string.CompareOrdinal(r.OrganisationId, lastOrganisationId) <= 0)
+            .OrderBy(r => r.OrganisationId, StringComparer.Ordinal)]);
+
     public Task ImportAsync(string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken = default)
     {
         lock (_rows)
