@@ -16,6 +16,7 @@ cleanup() { azurite_stop_within 3; rm -rf "$DATA"; }
 trap cleanup EXIT INT TERM
 azurite_start "$DATA" "$BLOB" "$QUEUE" "$TABLE"
 export COSELL_BENCH_STORAGE="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"
+export COSELL_BENCH_AZURITE_PID="$AZURITE_PID"   # the runs report Azurite's CPU time beside their own
 
 dotnet build bench/CoSell.Benchmarks -c Release -nologo -v q
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"

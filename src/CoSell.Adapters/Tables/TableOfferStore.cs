@@ -88,56 +88,29 @@ public sealed class TableOfferStore : IOfferStore
     }
 
     /// <summary>
-    /// Reads only PartitionKey and RowKey, up to 1,000 per request. The query starts at the partition of
-    /// <paramref name="after"/> (a key range the service can seek to) and skips that partner's keys up to it here.
+    /// One query over the partners' partitions (a partition-key range the service can seek to), pages of up to 1,000
+    /// rows; the rows carry the ETags the query returned.
     /// </summary>
-    public async Task<IReadOnlyList<OfferKey>> ListReviewedKeysAsync(OfferKey? after, int limit, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<OfferRecord> ListReviewedOfPartnersAsync(
+        OrganisationRange partners, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentNullException.ThrowIfNull(partners);
         TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
-        string filter = after is null
-            ? ReviewedFilter
-            : TableClient.CreateQueryFilter($"PartitionKey ge {after.PartnerId}") + $" and ({ReviewedFilter})";
-        var keys = new List<OfferKey>(Math.Min(limit, MaxPageSize));
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, MaxPageSize), ["PartitionKey", "RowKey"], cancellationToken))
+        string filter = ReviewedFilter;
+        if (partners.After is { } after)
         {
-            var key = new OfferKey(entity.PartitionKey, entity.RowKey);
-            if (after is not null && key <= after)
-            {
-                continue;
-            }
-
-            keys.Add(key);
-            if (keys.Count == limit)
-            {
-                break;
-            }
+            filter = TableClient.CreateQueryFilter($"PartitionKey gt {after}") + $" and ({filter})";
         }
 
-        return keys;
-    }
-
-    /// <summary>
-    /// One query over the partitions from the range's first partner through its last (pages of up to 1,000 rows); the
-    /// row-key bounds inside those two partitions are applied here. The rows carry the ETags the query returned.
-    /// </summary>
-    public async Task<IReadOnlyList<OfferRecord>> ListReviewedInRangeAsync(OfferKeyRange range, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(range);
-        TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
-        string partitions = range.After is null
-            ? TableClient.CreateQueryFilter($"PartitionKey le {range.Through.PartnerId}")
-            : TableClient.CreateQueryFilter($"PartitionKey ge {range.After.PartnerId} and PartitionKey le {range.Through.PartnerId}");
-        var rows = new List<OfferRecord>();
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>($"{partitions} and ({ReviewedFilter})", MaxPageSize, cancellationToken: cancellationToken))
+        if (partners.Through is { } through)
         {
-            if (range.Contains(new OfferKey(entity.PartitionKey, entity.RowKey)))
-            {
-                rows.Add(FromEntity(entity));
-            }
+            filter = TableClient.CreateQueryFilter($"PartitionKey le {through}") + $" and ({filter})";
         }
 
-        return rows;
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
     }
 
     /// <summary>

@@ -41,14 +41,43 @@ public sealed class TableRevenueStore : IRevenueStore
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
-    /// <summary>One range query over the month's partition (row keys from first through last); pages of up to 1,000 rows.</summary>
-    public async Task<IReadOnlyList<OrganisationProfile>> ListAsync(
-        string month, string firstOrganisationId, string lastOrganisationId, CancellationToken cancellationToken = default)
+    /// <summary>Reads only the row keys of the month's partition, up to 1,000 per request.</summary>
+    public async Task<IReadOnlyList<string>> ListOrganisationIdsAsync(string month, string? after, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
-        string first = TableColumns.Key(firstOrganisationId, nameof(firstOrganisationId));
-        string last = TableColumns.Key(lastOrganisationId, nameof(lastOrganisationId));
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)} and RowKey ge {first} and RowKey le {last}");
+        string filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)} and RowKey gt {after}");
+        var ids = new List<string>(Math.Min(limit, MaxPageSize));
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, MaxPageSize), ["RowKey"], cancellationToken))
+        {
+            ids.Add(entity.RowKey);
+            if (ids.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>One range query over the month's partition (row keys in the range); pages of up to 1,000 rows.</summary>
+    public async Task<IReadOnlyList<OrganisationProfile>> ListAsync(string month, OrganisationRange organisations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)}");
+        if (organisations.After is { } after)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        if (organisations.Through is { } through)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey le {through}");
+        }
+
         var rows = new List<OrganisationProfile>();
         await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, cancellationToken: cancellationToken))
         {

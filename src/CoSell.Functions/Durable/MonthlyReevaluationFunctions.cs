@@ -14,10 +14,10 @@ public static class MonthlyReevaluationFunction
         => new MonthlyReevaluationOrchestrator().RunAsync(ctx, input);
 }
 
-/// <summary>Binds <see cref="WorkflowNames.ListReviewedOffers"/>.</summary>
-public sealed class ListReviewedOffersFunction(ListReviewedOffersActivity activity)
+/// <summary>Binds <see cref="WorkflowNames.ListOrganisations"/>.</summary>
+public sealed class ListOrganisationsFunction(ListOrganisationsActivity activity)
 {
-    [Function(WorkflowNames.ListReviewedOffers)]
+    [Function(WorkflowNames.ListOrganisations)]
     public Task<ReevaluationPage> Run([ActivityTrigger] ReevaluationPageRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 

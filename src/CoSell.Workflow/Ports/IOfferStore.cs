@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CoSell.Workflow.Ports;
 
 /// <summary>Table <c>CoSellOffers</c>. Every write is ETag-conditional; nothing is overwritten blindly.</summary>
@@ -15,48 +17,26 @@ public interface IOfferStore
     IAsyncEnumerable<OfferRecord> ListReviewedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The keys of the offers whose current status is Co-sell ready or incentivized and whose key is greater than
-    /// <paramref name="after"/> (all when null), in ascending (partner, offer) order, at most <paramref name="limit"/>;
-    /// fewer than <paramref name="limit"/> means there are no more. The listing is key-based, so offers whose status
-    /// changes between calls neither shift nor repeat it.
+    /// The whole rows (with their ETags) of the offers whose current status is Co-sell ready or incentivized and whose
+    /// partner is in <paramref name="partners"/>, in ascending (partner, offer) order, read page by page.
     /// </summary>
-    /// <remarks>The default implementation filters <see cref="ListReviewedAsync"/>; the table store reads only the keys.</remarks>
-    async Task<IReadOnlyList<OfferKey>> ListReviewedKeysAsync(OfferKey? after, int limit, CancellationToken cancellationToken = default)
+    /// <remarks>The default implementation filters <see cref="ListReviewedAsync"/>; the table store runs one partition-range query.</remarks>
+    async IAsyncEnumerable<OfferRecord> ListReviewedOfPartnersAsync(OrganisationRange partners, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var keys = new List<OfferKey>();
+        ArgumentNullException.ThrowIfNull(partners);
+        var rows = new List<OfferRecord>();
         await foreach (OfferRecord record in ListReviewedAsync(cancellationToken))
         {
-            var key = new OfferKey(record.PartnerId, record.OfferId);
-            if (after is null || key > after)
+            if (partners.Contains(record.PartnerId))
             {
-                keys.Add(key);
+                rows.Add(record);
             }
         }
 
-        keys.Sort();
-        return keys.Count <= limit ? keys : keys[..limit];
-    }
-
-    /// <summary>
-    /// The whole rows (with their ETags) of the offers in <paramref name="range"/> whose current status is Co-sell ready
-    /// or incentivized, in ascending (partner, offer) order.
-    /// </summary>
-    /// <remarks>The default implementation filters <see cref="ListReviewedAsync"/>; the table store runs one range query.</remarks>
-    async Task<IReadOnlyList<OfferRecord>> ListReviewedInRangeAsync(OfferKeyRange range, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(range);
-        var rows = new List<(OfferKey Key, OfferRecord Record)>();
-        await foreach (OfferRecord record in ListReviewedAsync(cancellationToken))
+        foreach (OfferRecord record in rows.OrderBy(r => new OfferKey(r.PartnerId, r.OfferId)))
         {
-            var key = new OfferKey(record.PartnerId, record.OfferId);
-            if (range.Contains(key))
-            {
-                rows.Add((key, record));
-            }
+            yield return record;
         }
-
-        return [.. rows.OrderBy(r => r.Key).Select(r => r.Record)];
     }
 
     /// <summary>

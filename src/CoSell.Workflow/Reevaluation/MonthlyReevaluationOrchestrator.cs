@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
-/// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of reviewed offers as
-/// contiguous key ranges, re-evaluates the ranges in batches with at most <see cref="ReevaluationRequest.MaxParallelBatches"/>
-/// in flight (each batch reads its own rows and returns counts plus its grants and withdrawals only), e-mails each
-/// partner whose offers are all done once, then continues as new with the page's last key and the running totals, so
-/// the history stays one page long and small. The last generation e-mails the admins and returns the summary.
+/// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of the month's
+/// organisations (the revenue feed) as contiguous ranges, re-evaluates the ranges' partners' reviewed offers in batches
+/// with at most <see cref="ReevaluationRequest.MaxParallelBatches"/> in flight (each batch reads its own rows and returns
+/// counts plus its grants and withdrawals only), e-mails each affected partner of the page once, then continues as new
+/// with the page's last organisation and the running totals, so the history stays one page long and small. The last
+/// generation e-mails the admins and returns the summary.
 /// </summary>
 public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<ReevaluationRequest, ReevaluationSummary>
 {
@@ -55,11 +56,11 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         DateTimeOffset at = new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
         ReevaluationPage page = await context.CallActivityAsync<ReevaluationPage>(
-            WorkflowNames.ListReviewedOffers, new ReevaluationPageRequest(input.Continuation, Math.Max(1, input.PageSize), batchSize), retry);
+            WorkflowNames.ListOrganisations, new ReevaluationPageRequest(input.Month, input.Continuation, Math.Max(1, input.PageSize), batchSize), retry);
         tally.Pages++;
-        List<OfferReevaluation> changes = [.. input.CarriedChanges];
-        var inFlight = new List<(Task<ReevaluationBatchResult> Task, OfferKeyRange Offers)>(maxParallel);
-        foreach (OfferKeyRange batch in page.Batches)
+        List<OfferReevaluation> changes = [];
+        var inFlight = new List<(Task<ReevaluationBatchResult> Task, OrganisationRange Organisations)>(maxParallel);
+        foreach (OrganisationRange batch in page.Batches)
         {
             if (inFlight.Count >= maxParallel)
             {
@@ -75,16 +76,14 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             await CompleteOneAsync();
         }
 
-        // The partner the page ended in may have more offers on the next page: its e-mail waits until they are done.
-        string? openPartner = page.Continuation?.PartnerId;
-        List<OfferReevaluation> carried = [.. changes.Where(c => c.PartnerId == openPartner)];
-        await NotifyPartnersAsync(context, input.Month, [.. changes.Where(c => c.PartnerId != openPartner)], tally, maxParallel, retry);
+        // Pages are cut between organisations, so every partner's offers were all done on this page.
+        await NotifyPartnersAsync(context, input.Month, changes, tally, maxParallel, retry);
 
         if (page.Continuation is not null)
         {
             ReevaluationSummary running = tally.ToSummary();
             log.LogInformation("Re-evaluation {Month}: page {Page} done, {Evaluated} offers so far; continuing", input.Month, running.Pages, running.Evaluated);
-            context.ContinueAsNew(input with { Continuation = page.Continuation, Totals = running, CarriedChanges = carried });
+            context.ContinueAsNew(input with { Continuation = page.Continuation, Totals = running });
             return running;
         }
 
@@ -109,7 +108,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         {
             Task<ReevaluationBatchResult> done = await Task.WhenAny(inFlight.Select(f => f.Task));
             int index = inFlight.FindIndex(f => f.Task == done);
-            OfferKeyRange offers = inFlight[index].Offers;
+            OrganisationRange organisations = inFlight[index].Organisations;
             inFlight.RemoveAt(index);
             try
             {
@@ -119,7 +118,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             }
             catch (TaskFailedException ex)
             {
-                tally.BatchFailed(offers, $"The batch of offers {offers} failed after retries: {ex.FailureDetails.ErrorMessage} Offers it had not written keep their status; running the month again picks up any it wrote.");
+                tally.BatchFailed(organisations, $"The batch of organisations {organisations} failed after retries: {ex.FailureDetails.ErrorMessage} Offers it had not written keep their status; running the month again re-evaluates them and picks up any it wrote.");
             }
 
             tally.Batches++;
@@ -209,6 +208,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         private int errors = start.Errors;
         private int skipped = start.Skipped;
         private int issuesNotListed = start.IssuesNotListed;
+        private int batchesFailed = start.BatchesFailed;
 
         public int PartnersNotified { get; set; } = start.PartnersNotified;
 
@@ -233,12 +233,11 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             issuesNotListed += result.IssuesNotListed;
         }
 
-        /// <summary>A batch that kept failing: its listed offers count as evaluated with an error, listed as one issue.</summary>
-        public void BatchFailed(OfferKeyRange offers, string reason)
+        /// <summary>A batch that kept failing: counted, and listed as one issue (its offers were not counted, so not evaluated).</summary>
+        public void BatchFailed(OrganisationRange organisations, string reason)
         {
-            evaluated += offers.Listed;
-            errors += offers.Listed;
-            Issue(new ReevaluationIssue(offers.First.PartnerId, null, ReevaluationOutcome.Error, reason));
+            batchesFailed++;
+            Issue(new ReevaluationIssue(organisations.First ?? organisations.After ?? "(all)", null, ReevaluationOutcome.Error, reason));
         }
 
         public void Mailed(string partnerId, string? failure)
@@ -269,6 +268,6 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             => new(start.Month, Pages, Batches, evaluated, granted, withdrawn, completed);
 
         public ReevaluationSummary ToSummary() => new(
-            start.Month, evaluated, granted, withdrawn, unchanged, missingRevenue, errors, skipped, PartnersNotified, Pages, Batches, [.. issues], issuesNotListed);
+            start.Month, evaluated, granted, withdrawn, unchanged, missingRevenue, errors, skipped, PartnersNotified, Pages, Batches, [.. issues], issuesNotListed, batchesFailed);
     }
 }

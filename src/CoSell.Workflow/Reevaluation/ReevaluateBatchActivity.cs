@@ -4,13 +4,13 @@ using CoSell.Workflow.Ports;
 namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
-/// Re-runs the co-sell rules for the reviewed offers of one key range against the organisations' revenue rows of the
-/// run's month. Two reads serve the whole batch: the range's offer rows (with their ETags) and the month's revenue rows
-/// of the partners in it. Only the incentive can move (Co-sell ready ↔ Co-sell incentivized); a status is written only
-/// when it changes, with the ETag it was read with (one table transaction per partner; a conflict reloads each of that
-/// partner's offers and decides again, never overwrites), with one history entry per offer and run
-/// (<c>reeval-{month}-{partner}-{offer}</c>). Safe to repeat: an offer already carrying this run's snapshot reports the
-/// change it recorded and is not written again.
+/// Re-runs the co-sell rules for the reviewed offers of one range of organisations (partners) against their revenue
+/// rows of the run's month. Two reads serve the whole batch: the month's revenue rows of the range, and the range's
+/// offer rows (with their ETags), streamed page by page and handled one partner at a time. Only the incentive can move
+/// (Co-sell ready ↔ Co-sell incentivized); a status is written only when it changes, with the ETag it was read with
+/// (one table transaction per partner; a conflict reloads each of that partner's offers and decides again, never
+/// overwrites), with one history entry per offer and run (<c>reeval-{month}-{partner}-{offer}</c>). Safe to repeat: an
+/// offer already carrying this run's snapshot reports the change it recorded and is not written again.
 /// </summary>
 public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore revenue, IHistoryStore history)
 {
@@ -24,19 +24,24 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
     public async Task<ReevaluationBatchResult> RunAsync(ReevaluationBatchRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        IReadOnlyList<OfferRecord> rows = await offers.ListReviewedInRangeAsync(input.Offers, cancellationToken);
-        if (rows.Count == 0)
+        Dictionary<string, OrganisationProfile> organisations = (await revenue.ListAsync(input.Month, input.Organisations, cancellationToken))
+            .ToDictionary(o => o.OrganisationId, StringComparer.Ordinal);
+        var results = new List<OfferReevaluation>();
+        var partner = new List<OfferRecord>();
+        await foreach (OfferRecord row in offers.ListReviewedOfPartnersAsync(input.Organisations, cancellationToken))
         {
-            return ReevaluationBatchResult.Of([]);
+            if (partner.Count > 0 && partner[0].PartnerId != row.PartnerId)
+            {
+                results.AddRange(await ReevaluatePartnerAsync(input, partner, organisations.GetValueOrDefault(partner[0].PartnerId), cancellationToken));
+                partner = [];
+            }
+
+            partner.Add(row);
         }
 
-        Dictionary<string, OrganisationProfile> organisations = (await revenue.ListAsync(input.Month, rows[0].PartnerId, rows[^1].PartnerId, cancellationToken))
-            .ToDictionary(o => o.OrganisationId, StringComparer.Ordinal);
-        var results = new List<OfferReevaluation>(rows.Count);
-        foreach (IGrouping<string, OfferRecord> partner in rows.GroupBy(r => r.PartnerId, StringComparer.Ordinal))
+        if (partner.Count > 0)
         {
-            OrganisationProfile? organisation = organisations.GetValueOrDefault(partner.Key);
-            results.AddRange(await ReevaluatePartnerAsync(input, [.. partner], organisation, cancellationToken));
+            results.AddRange(await ReevaluatePartnerAsync(input, partner, organisations.GetValueOrDefault(partner[0].PartnerId), cancellationToken));
         }
 
         return ReevaluationBatchResult.Of(results);

@@ -3,21 +3,25 @@ using CoSell.Workflow.Ports;
 
 namespace CoSell.Workflow.Reevaluation;
 
-/// <summary>Input of <see cref="WorkflowNames.ListReviewedOffers"/>: list up to <paramref name="PageSize"/> keys after <paramref name="After"/>, cut into batches.</summary>
-/// <param name="After">The last key of the previous page; null for the first page.</param>
-public sealed record ReevaluationPageRequest(OfferKey? After, int PageSize, int BatchSize);
+/// <summary>
+/// Input of <see cref="WorkflowNames.ListOrganisations"/>: list up to <paramref name="PageSize"/> organisations of the
+/// month's revenue feed after <paramref name="After"/>, cut into batches of <paramref name="BatchSize"/>.
+/// </summary>
+/// <param name="After">The last organisation of the previous page; null for the first page.</param>
+public sealed record ReevaluationPageRequest(string Month, string? After, int PageSize, int BatchSize);
 
 /// <summary>
-/// One page of the reviewed offers as key ranges of at most <see cref="ReevaluationPageRequest.BatchSize"/> offers each.
-/// The ranges are contiguous (each starts after the previous one's last key), so the page passes bounds, never key lists.
+/// One page of organisations as contiguous ranges of one batch each: each range starts after the previous one's last
+/// organisation, and the last range of the last page has no upper bound, so every partner, with a revenue row or
+/// without, falls into exactly one range of the run. The page passes bounds, never lists of offers.
 /// </summary>
-/// <param name="Continuation">The page's last key when more offers may follow; null on the last page.</param>
-public sealed record ReevaluationPage(IReadOnlyList<OfferKeyRange> Batches, OfferKey? Continuation);
+/// <param name="Continuation">The page's last organisation when more may follow; null on the last page.</param>
+public sealed record ReevaluationPage(IReadOnlyList<OrganisationRange> Batches, string? Continuation);
 
-/// <summary>Input of <see cref="WorkflowNames.ReevaluateBatch"/>: the batch reads the rows of <paramref name="Offers"/> itself.</summary>
+/// <summary>Input of <see cref="WorkflowNames.ReevaluateBatch"/>: the batch reads its partners' offers and revenue rows itself.</summary>
 /// <param name="InstanceId">The run (<c>reeval-YYYY-MM</c>); stored in the snapshot so a rerun recognises its own write.</param>
 /// <param name="At">The time the run records (from the orchestration clock, so a retry records the same).</param>
-public sealed record ReevaluationBatchRequest(string Month, string InstanceId, DateTimeOffset At, OfferKeyRange Offers);
+public sealed record ReevaluationBatchRequest(string Month, string InstanceId, DateTimeOffset At, OrganisationRange Organisations);
 
 /// <summary>
 /// What a batch returns: a count for every outcome, the details of grants and withdrawals (the partner e-mails need

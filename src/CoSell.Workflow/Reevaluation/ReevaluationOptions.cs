@@ -1,6 +1,9 @@
 namespace CoSell.Workflow.Reevaluation;
 
-/// <summary>Section "Reevaluation": who gets the monthly summary and how the run is cut into batches.</summary>
+/// <summary>
+/// Section "Reevaluation": who gets the monthly summary and how the run is cut. The run walks the month's revenue
+/// feed, so batches and pages count organisations (partners), not offers.
+/// </summary>
 public sealed class ReevaluationOptions
 {
     public const string Section = "Reevaluation";
@@ -14,13 +17,13 @@ public sealed class ReevaluationOptions
     /// <summary>Admin e-mail addresses; each run's summary goes to all of them.</summary>
     public string[] Admins { get; set; } = [];
 
-    /// <summary>Offers per batch activity call.</summary>
+    /// <summary>Organisations per batch activity call (each reads its partners' offers in one query).</summary>
     public int BatchSize { get; set; } = DefaultBatchSize;
 
     /// <summary>Batch activities in flight at once.</summary>
     public int MaxParallelBatches { get; set; } = DefaultMaxParallelBatches;
 
-    /// <summary>Offer keys per orchestration generation (then continue-as-new).</summary>
+    /// <summary>Organisations per orchestration generation (then continue-as-new).</summary>
     public int PageSize { get; set; } = DefaultPageSize;
 
     /// <summary>The input a starter schedules for <paramref name="month"/> ("YYYY-MM").</summary>

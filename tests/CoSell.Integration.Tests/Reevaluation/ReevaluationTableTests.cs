@@ -27,60 +27,43 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task ListReviewedKeysAsync_SmallPagesAfterTheLastKey_ListsEveryReviewedOfferOnceInKeyOrder()
+    public async Task ListOrganisationIdsAsync_SmallPagesAfterTheLastId_ListsTheMonthsOrganisationsOnceInOrder()
     {
-        string partner = OfferRecords.NewId("p");
-        List<OfferKey> reviewed = [];
-        for (int i = 0; i < 7; i++)
-        {
-            CoSellStatus status = (CoSellStatus)(i % 3);
-            OfferRecord created = await _offers.CreateAsync(OfferRecords.Draft(partner, $"o-{i:D2}").WithStatus(status));
-            if (status != CoSellStatus.NotReady)
-            {
-                reviewed.Add(new OfferKey(created.PartnerId, created.OfferId));
-            }
-        }
+        string[] organisations = [.. Enumerable.Range(0, 5).Select(i => $"org-{i}")];
+        await _revenue.ImportAsync(Month, [.. organisations.Reverse().Select(o => new OrganisationProfile(o, Month, 1_000m, [], false, false))]);
+        await _revenue.ImportAsync("2026-10", [new OrganisationProfile("org-1a", "2026-10", 1_000m, [], false, false)]);
 
-        await _offers.CreateAsync(OfferRecords.Draft(partner, "o-99"));
+        IReadOnlyList<string> first = await _revenue.ListOrganisationIdsAsync(Month, null, 2);
+        IReadOnlyList<string> second = await _revenue.ListOrganisationIdsAsync(Month, first[^1], 2);
+        IReadOnlyList<string> third = await _revenue.ListOrganisationIdsAsync(Month, second[^1], 2);
 
-        List<OfferKey> listed = [];
-        int pages = 0;
-        OfferKey? after = null;
-        IReadOnlyList<OfferKey> page;
-        do
-        {
-            page = await _offers.ListReviewedKeysAsync(after, limit: 2);
-            Assert.True(page.Count <= 2, $"A page of {page.Count} keys exceeds the limit.");
-            listed.AddRange(page.Where(k => k.PartnerId == partner));
-            after = page.Count > 0 ? page[^1] : after;
-            pages++;
-        }
-        while (page.Count == 2 && pages < 50);
-
-        Assert.Equal(reviewed, listed.Where(k => k.PartnerId == partner).ToList());
-        Assert.True(pages >= 3, "Five offers in pages of two took fewer than three pages.");
+        Assert.Equal(organisations, first.Concat(second).Concat(third));
+        Assert.Single(third);
     }
 
     [Fact]
-    public async Task ListReviewedInRangeAsync_RangeAcrossPartners_ReadsOnlyReviewedRowsInBoundsWithUsableETags()
+    public async Task ListReviewedOfPartnersAsync_RangeOfPartners_ReadsOnlyTheirReviewedRowsWithUsableETags()
     {
         string a = OfferRecords.NewId("pa"), b = a + "-b", c = a + "-c";
         foreach ((string partner, string offer, CoSellStatus status) in new[]
         {
-            (a, "o-1", CoSellStatus.CoSellReady), (a, "o-2", CoSellStatus.CoSellIncentivized), (a, "o-3", CoSellStatus.CoSellReady),
-            (b, "o-1", CoSellStatus.NotReady), (b, "o-2", CoSellStatus.CoSellReady), (b, "o-3", CoSellStatus.CoSellReady),
+            (a, "o-1", CoSellStatus.CoSellReady),
+            (b, "o-1", CoSellStatus.NotReady), (b, "o-2", CoSellStatus.CoSellIncentivized), (b, "o-3", CoSellStatus.CoSellReady),
             (c, "o-1", CoSellStatus.CoSellReady),
         })
         {
             await _offers.CreateAsync(OfferRecords.Draft(partner, offer).WithStatus(status));
         }
 
-        var range = new OfferKeyRange(new OfferKey(a, "o-1"), new OfferKey(a, "o-2"), new OfferKey(b, "o-2"), 3);
+        List<OfferRecord> rows = [];
+        await foreach (OfferRecord row in _offers.ListReviewedOfPartnersAsync(new OrganisationRange(a, b, b, 1)))
+        {
+            rows.Add(row);
+        }
 
-        IReadOnlyList<OfferRecord> rows = await _offers.ListReviewedInRangeAsync(range);
         OfferRecord replaced = await _offers.ReplaceAsync(rows[0] with { UpdatedAt = RunAt }, rows[0].ETag!);
 
-        Assert.Equal([$"{a}/o-2", $"{a}/o-3", $"{b}/o-2"], rows.Select(r => $"{r.PartnerId}/{r.OfferId}"));
+        Assert.Equal([$"{b}/o-2", $"{b}/o-3"], rows.Select(r => $"{r.PartnerId}/{r.OfferId}"));
         Assert.Equal(CoSellStatus.CoSellIncentivized, rows[0].Current!.Status);
         Assert.NotEqual(rows[0].ETag, replaced.ETag);
     }
@@ -127,10 +110,12 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
         await _revenue.ImportAsync(Month, [.. new[] { "org-a", "org-b", "org-c", "org-d" }.Select(o => new OrganisationProfile(o, Month, 1_000m, [], false, false))]);
         await _revenue.ImportAsync("2026-10", [new OrganisationProfile("org-b2", "2026-10", 1_000m, [], false, false)]);
 
-        IReadOnlyList<OrganisationProfile> rows = await _revenue.ListAsync(Month, "org-b", "org-c");
+        IReadOnlyList<OrganisationProfile> bounded = await _revenue.ListAsync(Month, new OrganisationRange("org-a", "org-c", "org-b", 2));
+        IReadOnlyList<OrganisationProfile> open = await _revenue.ListAsync(Month, new OrganisationRange("org-c", null, "org-d", 1));
 
-        Assert.Equal(["org-b", "org-c"], rows.Select(r => r.OrganisationId));
-        Assert.All(rows, r => Assert.Equal(Month, r.Month));
+        Assert.Equal(["org-b", "org-c"], bounded.Select(r => r.OrganisationId));
+        Assert.Equal(["org-d"], open.Select(r => r.OrganisationId));
+        Assert.All(bounded, r => Assert.Equal(Month, r.Month));
     }
 
     [Fact]
@@ -143,8 +128,7 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
         await _revenue.ImportAsync(Month, [new OrganisationProfile(granted, Month, 150_000m, [], false, false)]);
         await _revenue.ImportAsync("2026-10", [new OrganisationProfile(missing, "2026-10", 150_000m, [], false, false)]);
         var activity = new ReevaluateBatchActivity(_offers, _revenue, _history);
-        OfferKey[] keys = [.. new[] { grantedOffer, missingOffer }.Select(o => new OfferKey(o.PartnerId, o.OfferId)).Order()];
-        var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt, new OfferKeyRange(null, keys[0], keys[1], 2));
+        var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt, new OrganisationRange(null, null, granted, 1));
 
         ReevaluationBatchResult first = await activity.RunAsync(batch, CancellationToken.None);
         OfferRecord afterFirst = (await _offers.GetAsync(grantedOffer.PartnerId, grantedOffer.OfferId))!;

@@ -33,15 +33,26 @@ public sealed class InMemoryRevenueStore : IRevenueStore
         }
     }
 
+    public Task<IReadOnlyList<string>> ListOrganisationIdsAsync(string month, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. rows.Keys
+                .Where(k => k.Month == month && (after is null || string.CompareOrdinal(k.Org, after) > 0))
+                .Select(k => k.Org)
+                .Order(StringComparer.Ordinal)
+                .Take(limit)]);
+        }
+    }
+
     /// <summary>Runs <see cref="BeforeGet"/> for each organisation it returns, as if each row were read on its own.</summary>
-    public async Task<IReadOnlyList<OrganisationProfile>> ListAsync(
-        string month, string firstOrganisationId, string lastOrganisationId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrganisationProfile>> ListAsync(string month, OrganisationRange organisations, CancellationToken cancellationToken = default)
     {
         List<OrganisationProfile> found;
         lock (gate)
         {
             found = [.. rows
-                .Where(r => r.Key.Month == month && string.CompareOrdinal(r.Key.Org, firstOrganisationId) >= 0 && string.CompareOrdinal(r.Key.Org, lastOrganisationId) <= 0)
+                .Where(r => r.Key.Month == month && organisations.Contains(r.Key.Org))
                 .OrderBy(r => r.Key.Org, StringComparer.Ordinal)
                 .Select(r => r.Value)];
         }

@@ -95,7 +95,7 @@ public sealed class MonthlyReevaluationTests
     }
 
     [Fact]
-    public async Task Reevaluation_SmallPages_ContinuesAsNewOverEveryPageAndMailsStraddlingPartnerOnce()
+    public async Task Reevaluation_OnePartnerPerPage_ContinuesAsNewOverEveryPageAndMailsEachPartnerOnce()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();
         foreach (string partner in new[] { "p-one", "p-two", "p-three" })
@@ -110,9 +110,9 @@ public sealed class MonthlyReevaluationTests
         await host.Revenue.AcrAsync("p-two", 150_000m);
         await host.Revenue.AcrAsync("p-three", 1_000m);
 
-        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 2, pageSize: 2));
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 2, pageSize: 1));
 
-        Assert.Equal((Pages: 5, Batches: 9, Evaluated: 9, Granted: 6, Unchanged: 3), (summary.Pages, summary.Batches, summary.Evaluated, summary.Granted, summary.Unchanged));
+        Assert.Equal((Pages: 4, Batches: 4, Evaluated: 9, Granted: 6, Unchanged: 3), (summary.Pages, summary.Batches, summary.Evaluated, summary.Granted, summary.Unchanged));
         foreach (string partner in new[] { "p-one", "p-two" })
         {
             NotificationRequest mail = Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep(partner)));
@@ -206,7 +206,7 @@ public sealed class MonthlyReevaluationTests
     }
 
     [Fact]
-    public async Task Reevaluation_BatchKeepsFailing_FlagsItsOffersAsErrorsAndFinishesTheRest()
+    public async Task Reevaluation_BatchKeepsFailing_ReportsItAndFinishesTheRest()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();
         await SeedMixedMonthAsync(host);
@@ -222,14 +222,15 @@ public sealed class MonthlyReevaluationTests
             return Task.CompletedTask;
         };
 
-        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 2, maxParallel: 2));
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 2));
 
-        Assert.Equal((Evaluated: 5, Granted: 1, Errors: 2, MissingRevenue: 1), (summary.Evaluated, summary.Granted, summary.Errors, summary.MissingRevenue));
+        Assert.Equal((Evaluated: 2, Granted: 1, Unchanged: 1, BatchesFailed: 1, Errors: 0), (summary.Evaluated, summary.Granted, summary.Unchanged, summary.BatchesFailed, summary.Errors));
         Assert.Equal(3, tailspinReads);
         ReevaluationIssue failed = Assert.Single(summary.Issues, i => i.Outcome == ReevaluationOutcome.Error);
         Assert.Equal(("tailspin", null), (failed.PartnerId, failed.OfferId));
-        Assert.Contains("tailspin/tail-a … tailspin/tail-b (2)", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("tailspin … (end) (1 organisations) failed after retries", failed.Reason, StringComparison.Ordinal);
         Assert.Contains("OrgRevenue is unavailable", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("Batches of organisations that failed (their offers keep their status): 1", Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.AdminSummaryStep)).PlainText, StringComparison.Ordinal);
         Assert.Equal(CoSellStatus.CoSellIncentivized, await host.Offers.StatusAsync("tailspin", "tail-a"));
         Assert.Empty(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("tailspin")));
         Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam")));
@@ -290,10 +291,10 @@ public sealed class MonthlyReevaluationTests
     }
 
     [Fact]
-    public async Task Reevaluation_ThousandOffersInBatchesOfFiveHundred_EveryPayloadStaysUnderTheQueueMessageLimit()
+    public async Task Reevaluation_TwoThousandOffersInBatchesOfAThousand_EveryPayloadStaysUnderTheQueueMessageLimit()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();
-        for (int i = 0; i < 1000; i++)
+        for (int i = 0; i < 2000; i++)
         {
             string partner = $"p-{i % 200:D3}";
             host.Offers.Seed(partner, $"o-{i:D4}", CoSellStatus.CoSellReady);
@@ -304,9 +305,9 @@ public sealed class MonthlyReevaluationTests
             await host.Revenue.AcrAsync($"p-{k:D3}", k % 10 == 0 ? 150_000m : 1_000m);
         }
 
-        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 500, maxParallel: 2, pageSize: 1000));
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 100, maxParallel: 2, pageSize: 200));
 
-        Assert.Equal((Evaluated: 1000, Granted: 100, Unchanged: 900, PartnersNotified: 20), (summary.Evaluated, summary.Granted, summary.Unchanged, summary.PartnersNotified));
+        Assert.Equal((Evaluated: 2000, Granted: 200, Unchanged: 1800, PartnersNotified: 20), (summary.Evaluated, summary.Granted, summary.Unchanged, summary.PartnersNotified));
         int largest = host.Payloads.Payloads.Max(p => System.Text.Encoding.UTF8.GetByteCount(p));
         Assert.True(largest < 45 * 1024, $"The largest payload is {largest} bytes; over 45 KB the engine moves it to a large-message blob.");
     }

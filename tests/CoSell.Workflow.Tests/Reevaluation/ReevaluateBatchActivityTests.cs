@@ -208,20 +208,36 @@ public sealed class ReevaluateBatchActivityTests
     }
 
     [Fact]
-    public async Task RunAsync_RangeOfTheMiddleOffers_LeavesTheOffersOutsideItAlone()
+    public async Task RunAsync_RangeOfOnePartner_LeavesTheOtherPartnersAlone()
     {
-        OfferRecord before = offers.Seed("adatum", "ada-a", CoSellStatus.CoSellReady);
-        OfferRecord first = offers.Seed("fabrikam", "fab-a", CoSellStatus.CoSellReady);
-        OfferRecord last = offers.Seed("fabrikam", "fab-b", CoSellStatus.CoSellReady);
-        OfferRecord after = offers.Seed("fabrikam", "fab-c", CoSellStatus.CoSellReady);
-        await revenue.AcrAsync("adatum", 150_000m);
-        await revenue.AcrAsync("fabrikam", 150_000m);
-        var range = new OfferKeyRange(new OfferKey(before.PartnerId, before.OfferId), new OfferKey(first.PartnerId, first.OfferId), new OfferKey(last.PartnerId, last.OfferId), 2);
+        offers.Seed("adatum", "ada-a", CoSellStatus.CoSellReady);
+        offers.Seed("fabrikam", "fab-a", CoSellStatus.CoSellReady);
+        offers.Seed("fabrikam", "fab-b", CoSellStatus.CoSellReady);
+        offers.Seed("tailspin", "tail-a", CoSellStatus.CoSellReady);
+        foreach (string partner in new[] { "adatum", "fabrikam", "tailspin" })
+        {
+            await revenue.AcrAsync(partner, 150_000m);
+        }
 
-        ReevaluationBatchResult batch = await Activity.RunAsync(ReviewedOffers.Batch(first) with { Offers = range }, CancellationToken.None);
+        ReevaluationBatchResult batch = await Activity.RunAsync(
+            ReviewedOffers.Batch() with { Organisations = new OrganisationRange("adatum", "fabrikam", "fabrikam", 1) }, CancellationToken.None);
 
         Assert.Equal(["fab-a", "fab-b"], batch.Changes.Select(c => c.OfferId));
-        Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync(before.PartnerId, before.OfferId));
-        Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync(after.PartnerId, after.OfferId));
+        Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync("adatum", "ada-a"));
+        Assert.Equal(CoSellStatus.CoSellReady, await offers.StatusAsync("tailspin", "tail-a"));
+    }
+
+    [Fact]
+    public async Task RunAsync_PartnerWithoutRevenueRowInTheRange_FlaggedWithItsOffers()
+    {
+        offers.Seed("fabrikam", "fab-a", CoSellStatus.CoSellIncentivized);
+        offers.Seed("woodgrove", "wood-a", CoSellStatus.CoSellIncentivized);
+        await revenue.AcrAsync("fabrikam", 150_000m);
+
+        ReevaluationBatchResult batch = await Activity.RunAsync(
+            ReviewedOffers.Batch() with { Organisations = new OrganisationRange("adatum", null, "fabrikam", 1) }, CancellationToken.None);
+
+        Assert.Equal((Evaluated: 2, Unchanged: 1, MissingRevenue: 1), (batch.Evaluated, batch.Unchanged, batch.MissingRevenue));
+        Assert.Equal(("woodgrove", "wood-a"), (batch.Issues[0].PartnerId, batch.Issues[0].OfferId));
     }
 }

@@ -35,12 +35,9 @@ internal static class ReviewedOffers
     public static Task AcrAsync(this InMemoryRevenueStore store, string partnerId, decimal acrTtmUsd, string month = Month)
         => store.ImportAsync(month, [Organisations.WithAcr(partnerId, acrTtmUsd) with { Month = month }]);
 
-    /// <summary>A batch whose range runs from the start of the key space through the greatest of <paramref name="offers"/>.</summary>
+    /// <summary>A batch over every organisation (no bounds); <paramref name="offers"/> name the first one, for messages.</summary>
     public static ReevaluationBatchRequest Batch(params OfferRecord[] offers)
-    {
-        OfferKey[] keys = [.. offers.Select(o => new OfferKey(o.PartnerId, o.OfferId)).Order()];
-        return new(Month, InstanceId, RunAt, new OfferKeyRange(null, keys[0], keys[^1], keys.Length));
-    }
+        => new(Month, InstanceId, RunAt, new OrganisationRange(null, null, offers.Select(o => o.PartnerId).Order(StringComparer.Ordinal).FirstOrDefault(), offers.Select(o => o.PartnerId).Distinct().Count()));
 
     public static async Task<CoSellStatus> StatusAsync(this InMemoryOfferStore store, string partnerId, string offerId)
         => (await store.GetAsync(partnerId, offerId))!.Current!.Status;
