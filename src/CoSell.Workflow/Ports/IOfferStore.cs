@@ -17,57 +17,58 @@ public interface IOfferStore
     IAsyncEnumerable<OfferRecord> ListReviewedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The whole rows (with their ETags) of the offers whose current status is Co-sell ready or incentivized and whose
-    /// partner is in <paramref name="partners"/>, in ascending (partner, offer) order, read page by page.
+    /// The offers whose current status is Co-sell ready or incentivized and whose partner is in
+    /// <paramref name="partners"/>, in ascending (partner, offer) order, read page by page: their status snapshots and
+    /// ETags, not their drafts.
     /// </summary>
     /// <remarks>The default implementation filters <see cref="ListReviewedAsync"/>; the table store runs one partition-range query.</remarks>
-    async IAsyncEnumerable<OfferRecord> ListReviewedOfPartnersAsync(OrganisationRange partners, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    async IAsyncEnumerable<ReviewedOffer> ListReviewedOfPartnersAsync(OrganisationRange partners, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partners);
-        var rows = new List<OfferRecord>();
+        var rows = new List<ReviewedOffer>();
         await foreach (OfferRecord record in ListReviewedAsync(cancellationToken))
         {
-            if (partners.Contains(record.PartnerId))
+            if (partners.Contains(record.PartnerId) && ReviewedOffer.Of(record) is { } reviewed)
             {
-                rows.Add(record);
+                rows.Add(reviewed);
             }
         }
 
-        foreach (OfferRecord record in rows.OrderBy(r => new OfferKey(r.PartnerId, r.OfferId)))
+        foreach (ReviewedOffer offer in rows.OrderBy(r => new OfferKey(r.PartnerId, r.OfferId)))
         {
-            yield return record;
+            yield return offer;
         }
     }
 
     /// <summary>
-    /// Replaces rows of one partner, each only if its ETag is still the record's <see cref="OfferRecord.ETag"/>; a
-    /// stale or missing row throws <see cref="ConcurrencyConflictException"/>. Returns the records with their new
-    /// ETags, in the given order.
+    /// Writes the status snapshot (<see cref="ReviewedOffer.Current"/>) of offers of one partner, each only if its row
+    /// still has the offer's <see cref="ReviewedOffer.ETag"/>; the drafts are left as they are. A stale or missing row
+    /// throws <see cref="ConcurrencyConflictException"/>.
     /// </summary>
     /// <remarks>
-    /// The table store writes them in entity-group transactions (each all or none; one holds at most 100 rows and
-    /// 4 MiB, so many or large rows take several). The default implementation replaces them one by one. Either way a
-    /// conflict may follow earlier writes: after a conflict, callers re-read the rows and decide again.
+    /// The table store merges the status columns in entity-group transactions (each all or none; one holds at most 100
+    /// rows and 4 MiB, so many or large rows take several). The default implementation reads and replaces them one by
+    /// one. Either way a conflict may follow earlier writes: after a conflict, callers re-read and decide again.
     /// </remarks>
-    async Task<IReadOnlyList<OfferRecord>> ReplaceAllAsync(IReadOnlyList<OfferRecord> records, CancellationToken cancellationToken = default)
+    async Task ReplaceStatusesAsync(IReadOnlyList<ReviewedOffer> offers, CancellationToken cancellationToken = default)
     {
-        CheckReplaceAll(records);
-        var stored = new List<OfferRecord>(records.Count);
-        foreach (OfferRecord record in records)
+        CheckReplaceStatuses(offers);
+        foreach (ReviewedOffer offer in offers)
         {
-            stored.Add(await ReplaceAsync(record, record.ETag!, cancellationToken));
+            OfferRecord record = await GetAsync(offer.PartnerId, offer.OfferId, cancellationToken) is { } stored && stored.ETag == offer.ETag
+                ? stored
+                : throw new ConcurrencyConflictException($"Offer {offer.PartnerId}/{offer.OfferId} was changed or removed by someone else; reload it and decide again.");
+            await ReplaceAsync(record with { Current = offer.Current }, offer.ETag, cancellationToken);
         }
-
-        return stored;
     }
 
-    /// <summary>What <see cref="ReplaceAllAsync"/> accepts: records of one partner, each with the ETag it was read with.</summary>
-    static void CheckReplaceAll(IReadOnlyList<OfferRecord> records)
+    /// <summary>What <see cref="ReplaceStatusesAsync"/> accepts: offers of one partner.</summary>
+    static void CheckReplaceStatuses(IReadOnlyList<ReviewedOffer> offers)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        if (records.Any(r => r.PartnerId != records[0].PartnerId || string.IsNullOrEmpty(r.ETag)))
+        ArgumentNullException.ThrowIfNull(offers);
+        if (offers.Any(o => o.PartnerId != offers[0].PartnerId))
         {
-            throw new ArgumentException("Every offer replaced at once must belong to one partner and carry the ETag it was read with.", nameof(records));
+            throw new ArgumentException("Every offer whose status is written at once must belong to one partner.", nameof(offers));
         }
     }
 }

@@ -27,8 +27,8 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
         Dictionary<string, OrganisationProfile> organisations = (await revenue.ListAsync(input.Month, input.Organisations, cancellationToken))
             .ToDictionary(o => o.OrganisationId, StringComparer.Ordinal);
         var results = new List<OfferReevaluation>();
-        var partner = new List<OfferRecord>();
-        await foreach (OfferRecord row in offers.ListReviewedOfPartnersAsync(input.Organisations, cancellationToken))
+        var partner = new List<ReviewedOffer>();
+        await foreach (ReviewedOffer row in offers.ListReviewedOfPartnersAsync(input.Organisations, cancellationToken))
         {
             if (partner.Count > 0 && partner[0].PartnerId != row.PartnerId)
             {
@@ -49,7 +49,7 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
 
     /// <summary>Decides every offer of one partner, writes the changes in one go, and appends their history.</summary>
     private async Task<List<OfferReevaluation>> ReevaluatePartnerAsync(
-        ReevaluationBatchRequest input, List<OfferRecord> rows, OrganisationProfile? organisation, CancellationToken cancellationToken)
+        ReevaluationBatchRequest input, List<ReviewedOffer> rows, OrganisationProfile? organisation, CancellationToken cancellationToken)
     {
         List<ReevaluationDecision> decisions = [.. rows.Select(r => ReevaluationDecision.Make(input, r, organisation))];
         List<ReevaluationDecision> writes = [.. decisions.Where(d => d.Write is not null)];
@@ -57,7 +57,7 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
         {
             try
             {
-                await offers.ReplaceAllAsync([.. writes.Select(w => w.Write!)], cancellationToken);
+                await offers.ReplaceStatusesAsync([.. writes.Select(w => w.Write!)], cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
@@ -84,17 +84,17 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
 
     /// <summary>Someone else wrote the row since it was read: read it again and decide again, a few times at most.</summary>
     private async Task<ReevaluationDecision> ReloadAndDecideAsync(
-        ReevaluationBatchRequest input, OfferRecord stale, OrganisationProfile? organisation, CancellationToken cancellationToken)
+        ReevaluationBatchRequest input, ReviewedOffer stale, OrganisationProfile? organisation, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {
             OfferRecord? record = await offers.GetAsync(stale.PartnerId, stale.OfferId, cancellationToken);
-            if (record is null)
+            if (record is null || ReviewedOffer.Of(record) is not { } reloaded)
             {
-                return ReevaluationDecision.Skip(stale.PartnerId, stale.OfferId, "The offer no longer exists.");
+                return ReevaluationDecision.Skip(stale.PartnerId, stale.OfferId, "The offer no longer exists or has no recorded co-sell status any more.");
             }
 
-            ReevaluationDecision decision = ReevaluationDecision.Make(input, record, organisation);
+            ReevaluationDecision decision = ReevaluationDecision.Make(input, reloaded, organisation);
             if (decision.Write is null)
             {
                 return decision;
@@ -102,7 +102,7 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
 
             try
             {
-                await offers.ReplaceAsync(decision.Write, record.ETag ?? string.Empty, cancellationToken);
+                await offers.ReplaceStatusesAsync([decision.Write], cancellationToken);
                 return decision;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxWriteAttempts)

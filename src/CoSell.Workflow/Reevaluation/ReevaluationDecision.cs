@@ -4,11 +4,11 @@ using CoSell.Workflow.Ports;
 namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
-/// What the monthly run decides for one offer row, without I/O: the result to report, the row to write (only when the
-/// status changes; it carries the ETag the row was read with) and the history entry to append (for a change, also one
-/// this run wrote earlier: the append is idempotent).
+/// What the monthly run decides for one offer, without I/O: the result to report, the status to write (only when it
+/// changes; it carries the ETag the row was read with) and the history entry to append (for a change, also one this
+/// run wrote earlier: the append is idempotent).
 /// </summary>
-internal sealed record ReevaluationDecision(OfferReevaluation Result, OfferRecord? Write, HistoryEntry? History)
+internal sealed record ReevaluationDecision(OfferReevaluation Result, ReviewedOffer? Write, HistoryEntry? History)
 {
     public static ReevaluationDecision Skip(string partnerId, string offerId, string reason)
         => new(new OfferReevaluation(partnerId, offerId, ReevaluationOutcome.Skipped, Reason: reason), null, null);
@@ -16,16 +16,11 @@ internal sealed record ReevaluationDecision(OfferReevaluation Result, OfferRecor
     public ReevaluationDecision AsError(string reason)
         => new(Result with { Outcome = ReevaluationOutcome.Error, To = Result.From, Reason = reason }, null, null);
 
-    public static ReevaluationDecision Make(ReevaluationBatchRequest input, OfferRecord record, OrganisationProfile? organisation)
+    public static ReevaluationDecision Make(ReevaluationBatchRequest input, ReviewedOffer record, OrganisationProfile? organisation)
     {
-        OfferStatusSnapshot? current = record.Current;
-        if (current is null)
-        {
-            return Skip(record.PartnerId, record.OfferId, "The offer has no recorded co-sell status any more.");
-        }
-
+        OfferStatusSnapshot current = record.Current;
         ReevaluationDecision Report(ReevaluationOutcome outcome, string? reason = null)
-            => new(new OfferReevaluation(record.PartnerId, record.OfferId, outcome, current.Status, current.Status, record.Offer.Name,
+            => new(new OfferReevaluation(record.PartnerId, record.OfferId, outcome, current.Status, current.Status, record.OfferName,
                 current.PartnerEmail, organisation?.AcrTtmUsd, reason), null, null);
 
         if (current.InstanceId == input.InstanceId && current.PreviousStatus is { } recordedFrom && recordedFrom != current.Status)
@@ -86,7 +81,7 @@ internal sealed record ReevaluationDecision(OfferReevaluation Result, OfferRecor
         => to == CoSellStatus.CoSellIncentivized && from != CoSellStatus.CoSellIncentivized ? ReevaluationOutcome.Granted : ReevaluationOutcome.Withdrawn;
 
     private static HistoryEntry Entry(
-        ReevaluationBatchRequest input, OfferRecord record, CoSellStatus from, CoSellStatus to, OrganisationProfile? organisation, Evaluation evaluation)
+        ReevaluationBatchRequest input, ReviewedOffer record, CoSellStatus from, CoSellStatus to, OrganisationProfile? organisation, Evaluation evaluation)
         => new(
             record.PartnerId,
             record.OfferId,

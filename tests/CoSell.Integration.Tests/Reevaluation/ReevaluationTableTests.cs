@@ -55,53 +55,80 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
             await _offers.CreateAsync(OfferRecords.Draft(partner, offer).WithStatus(status));
         }
 
-        List<OfferRecord> rows = [];
-        await foreach (OfferRecord row in _offers.ListReviewedOfPartnersAsync(new OrganisationRange(a, b, b, 1)))
+        List<ReviewedOffer> rows = [];
+        await foreach (ReviewedOffer row in _offers.ListReviewedOfPartnersAsync(new OrganisationRange(a, b, b, 1)))
         {
             rows.Add(row);
         }
 
-        OfferRecord replaced = await _offers.ReplaceAsync(rows[0] with { UpdatedAt = RunAt }, rows[0].ETag!);
+        OfferRecord stored = (await _offers.GetAsync(b, "o-2"))!;
 
         Assert.Equal([$"{b}/o-2", $"{b}/o-3"], rows.Select(r => $"{r.PartnerId}/{r.OfferId}"));
-        Assert.Equal(CoSellStatus.CoSellIncentivized, rows[0].Current!.Status);
-        Assert.NotEqual(rows[0].ETag, replaced.ETag);
+        Assert.Equal(CoSellStatus.CoSellIncentivized, rows[0].Current.Status);
+        Assert.Equal(stored.Offer.Name, rows[0].OfferName);
+        Assert.Equal(stored.ETag, rows[0].ETag);
+        Assert.Equal(OfferRecords.Json(stored with { Current = rows[0].Current }), OfferRecords.Json(stored));
     }
 
     [Fact]
-    public async Task ReplaceAllAsync_OnePartnersRowsWithFreshETags_WritesEveryRowInOneGo()
+    public async Task ReplaceStatusesAsync_OnePartnersOffers_WritesEveryStatusInOneGoAndKeepsTheDrafts()
     {
         string partner = OfferRecords.NewId("pt");
-        OfferRecord[] created = [await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1")), await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2"))];
+        OfferRecord[] created = [
+            await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1").WithStatus(CoSellStatus.CoSellReady)),
+            await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2").WithStatus(CoSellStatus.CoSellReady))];
+        OfferRecord edited = await _offers.ReplaceAsync(created[1] with { Offer = created[1].Offer with { Name = "Renamed meanwhile" } }, created[1].ETag!);
+        ReviewedOffer[] read = [ReviewedOffer.Of(created[0])!, ReviewedOffer.Of(edited)!];
 
-        IReadOnlyList<OfferRecord> written = await _offers.ReplaceAllAsync([.. created.Select(r => r.WithStatus(CoSellStatus.CoSellReady))]);
+        await _offers.ReplaceStatusesAsync([.. read.Select(r => r with { Current = r.Current with { Status = CoSellStatus.CoSellIncentivized, InstanceId = InstanceId } })]);
 
-        Assert.All(written, w => Assert.NotNull(w.ETag));
-        foreach (OfferRecord record in written)
-        {
-            OfferRecord stored = (await _offers.GetAsync(partner, record.OfferId))!;
-            Assert.Equal(CoSellStatus.CoSellReady, stored.Current!.Status);
-            Assert.Equal(stored.ETag, record.ETag);
-        }
+        OfferRecord first = (await _offers.GetAsync(partner, "o-1"))!;
+        OfferRecord second = (await _offers.GetAsync(partner, "o-2"))!;
+        Assert.Equal((CoSellStatus.CoSellIncentivized, InstanceId), (first.Current!.Status, first.Current.InstanceId));
+        Assert.Equal(CoSellStatus.CoSellIncentivized, second.Current!.Status);
+        Assert.Equal("Renamed meanwhile", second.Offer.Name);
+        Assert.Equal(OfferRecords.Json(edited with { Current = second.Current }), OfferRecords.Json(second));
+        Assert.NotEqual(edited.ETag, second.ETag);
     }
 
     [Fact]
-    public async Task ReplaceAllAsync_OneRowChangedSinceRead_WritesNoneAndReportsAConflict()
+    public async Task ReplaceStatusesAsync_OneRowChangedSinceRead_WritesNoneAndReportsAConflict()
     {
         string partner = OfferRecords.NewId("pt");
-        OfferRecord first = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1"));
-        OfferRecord second = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2"));
+        OfferRecord first = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1").WithStatus(CoSellStatus.CoSellReady));
+        OfferRecord second = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2").WithStatus(CoSellStatus.CoSellReady));
         await _offers.ReplaceAsync(second with { UpdatedAt = RunAt }, second.ETag!);
+        ReviewedOffer[] stale = [.. new[] { first, second }.Select(r => ReviewedOffer.Of(r)! with { Current = r.Current! with { Status = CoSellStatus.CoSellIncentivized } })];
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _offers.ReplaceAllAsync(
-            [first.WithStatus(CoSellStatus.CoSellReady), second.WithStatus(CoSellStatus.CoSellReady)]));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _offers.ReplaceStatusesAsync(stale));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _offers.ReplaceStatusesAsync([stale[1]]));
 
         OfferRecord storedFirst = (await _offers.GetAsync(partner, "o-1"))!;
         OfferRecord storedSecond = (await _offers.GetAsync(partner, "o-2"))!;
-        Assert.Null(storedFirst.Current);
-        Assert.Equal(first.ETag, storedFirst.ETag);
-        Assert.Null(storedSecond.Current);
-        Assert.Equal(RunAt, storedSecond.UpdatedAt);
+        Assert.Equal((CoSellStatus.CoSellReady, first.ETag), (storedFirst.Current!.Status, storedFirst.ETag));
+        Assert.Equal((CoSellStatus.CoSellReady, RunAt), (storedSecond.Current!.Status, storedSecond.UpdatedAt));
+    }
+
+    [Fact]
+    public async Task ReplaceStatusesAsync_LongSnapshotOverSeveralColumnsThenAShortOne_ReadsBackTheShortOne()
+    {
+        string partner = OfferRecords.NewId("pl");
+        OfferRecord created = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1").WithStatus(CoSellStatus.CoSellReady));
+        OfferRecord longer = await _offers.ReplaceAsync(created with { Current = created.Current! with { Reason = new string('r', 45_000) } }, created.ETag!);
+
+        List<ReviewedOffer> listed = [];
+        await foreach (ReviewedOffer offer in _offers.ListReviewedOfPartnersAsync(new OrganisationRange(null, partner, partner, 1)))
+        {
+            listed.Add(offer);
+        }
+
+        ReviewedOffer read = Assert.Single(listed, o => o.PartnerId == partner);
+        await _offers.ReplaceStatusesAsync([read with { Current = read.Current with { Reason = "short", Status = CoSellStatus.CoSellIncentivized } }]);
+
+        Assert.Equal(45_000, read.Current.Reason.Length);
+        Assert.Equal(longer.ETag, read.ETag);
+        OfferRecord stored = (await _offers.GetAsync(partner, "o-1"))!;
+        Assert.Equal(("short", CoSellStatus.CoSellIncentivized), (stored.Current!.Reason, stored.Current.Status));
     }
 
     [Fact]

@@ -66,39 +66,40 @@ public sealed class InMemoryOfferStore : IOfferStore
         }
     }
 
-    /// <summary>All or none, like the table store's transaction: every ETag is checked before any row is written.</summary>
-    public async Task<IReadOnlyList<OfferRecord>> ReplaceAllAsync(IReadOnlyList<OfferRecord> records, CancellationToken cancellationToken = default)
+    /// <summary>All or none, like the table store's transaction: every ETag is checked before any status is written; drafts are kept.</summary>
+    public async Task ReplaceStatusesAsync(IReadOnlyList<ReviewedOffer> offers, CancellationToken cancellationToken = default)
     {
-        IOfferStore.CheckReplaceAll(records);
+        IOfferStore.CheckReplaceStatuses(offers);
         if (BeforeReplace is { } hook)
         {
-            foreach (OfferRecord record in records)
+            foreach (ReviewedOffer offer in offers)
             {
-                await hook(record);
+                if (await GetAsync(offer.PartnerId, offer.OfferId, cancellationToken) is { } stored)
+                {
+                    await hook(stored with { Current = offer.Current });
+                }
             }
         }
 
         lock (gate)
         {
-            if (records.FirstOrDefault(r => !rows.TryGetValue((r.PartnerId, r.OfferId), out OfferRecord? current) || current.ETag != r.ETag) is { } stale)
+            if (offers.FirstOrDefault(o => !rows.TryGetValue((o.PartnerId, o.OfferId), out OfferRecord? current) || current.ETag != o.ETag) is { } stale)
             {
                 Conflicts++;
                 throw new ConcurrencyConflictException($"Offer {stale.PartnerId}/{stale.OfferId} changed (ETag {stale.ETag}); nothing written.");
             }
 
-            List<OfferRecord> stored = [.. records.Select(r => r with { ETag = NextETag() })];
-            foreach (OfferRecord record in stored)
+            foreach (ReviewedOffer offer in offers)
             {
-                rows[(record.PartnerId, record.OfferId)] = record;
+                rows[(offer.PartnerId, offer.OfferId)] = rows[(offer.PartnerId, offer.OfferId)] with { Current = offer.Current, ETag = NextETag() };
             }
 
-            Replaces += stored.Count;
+            Replaces += offers.Count;
             Transactions++;
-            return stored;
         }
     }
 
-    /// <summary>Calls of <see cref="ReplaceAllAsync"/> that wrote.</summary>
+    /// <summary>Calls of <see cref="ReplaceStatusesAsync"/> that wrote.</summary>
     public int Transactions { get; private set; }
 
     public async IAsyncEnumerable<OfferRecord> ListReviewedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
