@@ -23,7 +23,6 @@ public static class CoSellTasks
         Add<SendNotificationActivity, Ports.NotificationRequest, Ports.NotificationReceipt>(registry, WorkflowNames.SendNotification, (s, i, ct) => s.RunAsync(i, ct));
         Add<ListOrganisationsActivity, ReevaluationPageRequest, ReevaluationPage>(registry, WorkflowNames.ListOrganisations, (s, i, ct) => s.RunAsync(i, ct));
         Add<ReevaluateBatchActivity, ReevaluationBatchRequest, ReevaluationBatchResult>(registry, WorkflowNames.ReevaluateBatch, (s, i, ct) => s.RunAsync(i, ct));
-        Add<SendPartnerEmailsActivity, PartnerEmailsRequest, IReadOnlyList<PartnerEmailResult>>(registry, WorkflowNames.SendPartnerEmails, (s, i, ct) => s.RunAsync(i, ct));
         Add<ReadReevaluationSettingsActivity, string, ReevaluationSettings>(registry, WorkflowNames.ReadReevaluationSettings, (s, i, ct) => s.RunAsync(i, ct));
     }
 

@@ -19,7 +19,6 @@ public static class WorkflowNames
     public const string ListOrganisations = nameof(ListOrganisations);
     public const string ReevaluateBatch = nameof(ReevaluateBatch);
     public const string ReadReevaluationSettings = nameof(ReadReevaluationSettings);
-    public const string SendPartnerEmails = nameof(SendPartnerEmails);
 
     /// <summary>External event raised when a reviewer posts a decision.</summary>
     public const string ReviewerDecided = nameof(ReviewerDecided);

@@ -33,7 +33,6 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<ListOrganisationsActivity>();
         services.AddTransient<ReevaluateBatchActivity>();
         services.AddTransient<ReadReevaluationSettingsActivity>();
-        services.AddTransient<SendPartnerEmailsActivity>();
         return services;
     }
 }

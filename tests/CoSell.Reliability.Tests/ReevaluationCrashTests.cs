@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CoSell.Adapters.Tables;
@@ -40,7 +39,7 @@ public sealed class ReevaluationCrashTests(ITestOutputHelper output)
         var tables = new CoSellTables(new TableServiceClient(storage), prefix);
         Expected expected = await SeedAsync(tables);
         await using SendGridCaptureServer sendGrid = await SendGridCaptureServer.StartAsync();
-        string site = $"http://127.0.0.1:{FreePort()}";
+        string site = $"http://127.0.0.1:{ChildHost.FreePort()}";
         using var http = new HttpClient { BaseAddress = new Uri(site), Timeout = TimeSpan.FromSeconds(30) };
         using var child = new ChildHost(site, new Dictionary<string, string>
         {
@@ -167,13 +166,6 @@ public sealed class ReevaluationCrashTests(ITestOutputHelper output)
                 throw new TimeoutException($"Not {what} within {Bound}; last seen {last}.");
             }
         }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     sealed record Expected(int Granted, int Withdrawn, IReadOnlyList<string> Partners, IReadOnlyList<string> Changed);

@@ -19,6 +19,7 @@ public sealed record ReevaluationRunResult(
     double PeakRssMb,
     double CpuSeconds,
     double? AzuriteCpuSeconds,
+    string AzuriteMode,
     string LoadAverageAtStart,
     StorageRequests? Storage,
     double? StorageRequestsPerOffer,
@@ -120,7 +121,8 @@ public sealed class ReevaluationBenchmark
 
             StorageRequests? requests = proxy is null ? null : StorageRequests.Between(before, after, idlePerSecond);
             double? perOffer = requests is null ? null : Math.Max(0, requests.Total - (idlePerSecond * seconds)) / offers;
-            return new ReevaluationRunResult(offers, organisations, seedSeconds, seconds, offers / seconds, meter.PeakRssMb, cpu, azuriteCpu, load,
+            return new ReevaluationRunResult(offers, organisations, seedSeconds, seconds, offers / seconds, meter.PeakRssMb, cpu, azuriteCpu,
+                Environment.GetEnvironmentVariable("COSELL_BENCH_AZURITE_MODE") ?? "unknown", load,
                 requests, perOffer, expected, summary, state.RuntimeStatus.ToString(), problems);
         }
         finally

@@ -35,9 +35,3 @@ public sealed class ReadReevaluationSettingsFunction(ReadReevaluationSettingsAct
     public Task<ReevaluationSettings> Run([ActivityTrigger] string input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
-/// <summary>Binds <see cref="WorkflowNames.SendPartnerEmails"/>.</summary>
-public sealed class SendPartnerEmailsFunction(SendPartnerEmailsActivity activity)
-{
-    [Function(WorkflowNames.SendPartnerEmails)]
-    public Task<IReadOnlyList<PartnerEmailResult>> Run([ActivityTrigger] PartnerEmailsRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
-}

@@ -10,18 +10,15 @@ namespace CoSell.Workflow.Reevaluation;
 /// <summary>
 /// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of the month's
 /// organisations (the revenue feed) as contiguous ranges, re-evaluates the ranges' partners' reviewed offers in batches
-/// with at most <see cref="ReevaluationRequest.MaxParallelBatches"/> in flight (each batch reads its own rows and returns
-/// counts plus its grants and withdrawals only), e-mails each affected partner of the page once, then continues as new
-/// with the page's last organisation and the running totals, so the history stays one page long and small. The last
-/// generation e-mails the admins and returns the summary.
+/// with at most <see cref="ReevaluationRequest.MaxParallelBatches"/> in flight (each batch reads its own rows, writes the
+/// changes, e-mails its affected partners and returns counts), sends again, with the retry policy, any partner e-mail a
+/// batch could not send, then continues as new with the page's last organisation and the running totals, so the history
+/// stays one page long and small. The last generation e-mails the admins and returns the summary.
 /// </summary>
 public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<ReevaluationRequest, ReevaluationSummary>
 {
     /// <summary>Notification step of the admin summary (instance <c>reeval-YYYY-MM</c>).</summary>
     public const string AdminSummaryStep = "admin-summary";
-
-    /// <summary>Partner e-mails sent by one <see cref="WorkflowNames.SendPartnerEmails"/> call.</summary>
-    public const int PartnerEmailsPerCall = 25;
 
     /// <summary>Notification step of a partner's e-mail: one per partner and month.</summary>
     public static string PartnerStep(string partnerId) => $"partner-{partnerId}";
@@ -58,7 +55,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         ReevaluationPage page = await context.CallActivityAsync<ReevaluationPage>(
             WorkflowNames.ListOrganisations, new ReevaluationPageRequest(input.Month, input.Continuation, Math.Max(1, input.PageSize), batchSize), retry);
         tally.Pages++;
-        List<OfferReevaluation> changes = [];
+        List<PartnerChanges> unmailed = [];
         var inFlight = new List<(Task<ReevaluationBatchResult> Task, OrganisationRange Organisations)>(maxParallel);
         foreach (OrganisationRange batch in page.Batches)
         {
@@ -76,8 +73,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             await CompleteOneAsync();
         }
 
-        // Pages are cut between organisations, so every partner's offers were all done on this page.
-        await NotifyPartnersAsync(context, input.Month, changes, tally, maxParallel, retry);
+        await SendAgainAsync(context, input.Month, unmailed, tally, maxParallel, retry);
 
         if (page.Continuation is not null)
         {
@@ -114,7 +110,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             {
                 ReevaluationBatchResult result = await done;
                 tally.Add(result);
-                changes.AddRange(result.Changes);
+                unmailed.AddRange(result.Unmailed);
             }
             catch (TaskFailedException ex)
             {
@@ -127,61 +123,27 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
     }
 
     /// <summary>
-    /// One e-mail per affected partner: groups of <see cref="PartnerEmailsPerCall"/> per activity, at most
-    /// <paramref name="maxParallel"/> groups in flight. A group that still fails after its retries is sent again e-mail
-    /// by e-mail (the outbox skips those already sent), so every partner's outcome is exact.
+    /// The partner e-mails a batch could not send (a transient failure), one activity each with the retry policy, at
+    /// most <paramref name="maxParallel"/> at once; the outbox skips any that went out after all.
     /// </summary>
-    private static async Task NotifyPartnersAsync(
-        TaskOrchestrationContext context, string month, List<OfferReevaluation> changes, Tally tally, int maxParallel, TaskOptions retry)
+    private static async Task SendAgainAsync(
+        TaskOrchestrationContext context, string month, List<PartnerChanges> partners, Tally tally, int maxParallel, TaskOptions retry)
     {
-        var partners = new List<PartnerChanges>();
-        foreach (IGrouping<string, OfferReevaluation> partner in changes.GroupBy(c => c.PartnerId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (PartnerChanges[] wave in partners.OrderBy(p => p.PartnerId, StringComparer.Ordinal).Chunk(maxParallel))
         {
-            List<string> to = [.. partner.Select(c => c.PartnerEmail).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-            if (to.Count == 0)
-            {
-                tally.Issue(new ReevaluationIssue(partner.Key, null, ReevaluationOutcome.Error, "No partner e-mail address is on file; the partner was not notified."));
-                continue;
-            }
-
-            partners.Add(new PartnerChanges(partner.Key, to, [.. partner]));
-        }
-
-        foreach (PartnerChanges[][] wave in partners.Chunk(PartnerEmailsPerCall).Chunk(maxParallel))
-        {
-            Task<IReadOnlyList<PartnerEmailResult>>[] sends = [.. wave.Select(group => context.CallActivityAsync<IReadOnlyList<PartnerEmailResult>>(
-                WorkflowNames.SendPartnerEmails, new PartnerEmailsRequest(context.InstanceId, month, group), retry))];
+            Task<NotificationReceipt>[] sends = [.. wave.Select(p => context.CallActivityAsync<NotificationReceipt>(
+                WorkflowNames.SendNotification, p.ToNotification(context.InstanceId, month), retry))];
             for (int i = 0; i < wave.Length; i++)
             {
                 try
                 {
-                    foreach (PartnerEmailResult result in await sends[i])
-                    {
-                        tally.Mailed(result.PartnerId, result.Failure);
-                    }
+                    await sends[i];
+                    tally.PartnersNotified++;
                 }
-                catch (TaskFailedException)
+                catch (TaskFailedException ex)
                 {
-                    await SendOneByOneAsync(context, month, wave[i], tally, retry);
+                    tally.Issue(new ReevaluationIssue(wave[i].PartnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed after retries: {ex.FailureDetails.ErrorMessage}"));
                 }
-            }
-        }
-    }
-
-    private static async Task SendOneByOneAsync(TaskOrchestrationContext context, string month, PartnerChanges[] group, Tally tally, TaskOptions retry)
-    {
-        Task<NotificationReceipt>[] sends = [.. group.Select(p => context.CallActivityAsync<NotificationReceipt>(
-            WorkflowNames.SendNotification, p.ToNotification(context.InstanceId, month), retry))];
-        for (int i = 0; i < group.Length; i++)
-        {
-            try
-            {
-                await sends[i];
-                tally.Mailed(group[i].PartnerId, failure: null);
-            }
-            catch (TaskFailedException ex)
-            {
-                tally.Mailed(group[i].PartnerId, ex.FailureDetails.ErrorMessage);
             }
         }
     }
@@ -219,12 +181,13 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         public void Add(ReevaluationBatchResult result)
         {
             evaluated += result.Evaluated;
-            granted += result.Changes.Count(c => c.Outcome == ReevaluationOutcome.Granted);
-            withdrawn += result.Changes.Count(c => c.Outcome == ReevaluationOutcome.Withdrawn);
+            granted += result.Granted;
+            withdrawn += result.Withdrawn;
             unchanged += result.Unchanged;
             missingRevenue += result.MissingRevenue;
             errors += result.Errors;
             skipped += result.Skipped;
+            PartnersNotified += result.PartnersNotified;
             foreach (ReevaluationIssue issue in result.Issues)
             {
                 Issue(issue);
@@ -238,18 +201,6 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         {
             batchesFailed++;
             Issue(new ReevaluationIssue(organisations.First ?? organisations.After ?? "(all)", null, ReevaluationOutcome.Error, reason));
-        }
-
-        public void Mailed(string partnerId, string? failure)
-        {
-            if (failure is null)
-            {
-                PartnersNotified++;
-            }
-            else
-            {
-                Issue(new ReevaluationIssue(partnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed after retries: {failure}"));
-            }
         }
 
         public void Issue(ReevaluationIssue issue)

@@ -5,17 +5,25 @@ namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
 /// Re-runs the co-sell rules for the reviewed offers of one range of organisations (partners) against their revenue
-/// rows of the run's month. Two reads serve the whole batch: the month's revenue rows of the range, and the range's
-/// offer rows (with their ETags), streamed page by page and handled one partner at a time. Only the incentive can move
-/// (Co-sell ready ↔ Co-sell incentivized); a status is written only when it changes, with the ETag it was read with
-/// (one table transaction per partner; a conflict reloads each of that partner's offers and decides again, never
-/// overwrites), with one history entry per offer and run (<c>reeval-{month}-{partner}-{offer}</c>). Safe to repeat: an
-/// offer already carrying this run's snapshot reports the change it recorded and is not written again.
+/// rows of the run's month, and e-mails each affected partner. Two reads serve the whole batch: the month's revenue rows
+/// of the range, and the range's status snapshots (with their ETags), streamed page by page; the partners are then
+/// handled <see cref="PartnersInFlight"/> at a time. Only the incentive can move (Co-sell ready ↔ Co-sell incentivized);
+/// a status is written only when it changes, with the ETag it was read with (one table transaction per partner; a
+/// conflict reloads each of that partner's offers and decides again, never overwrites), with one history entry per offer
+/// and run (<c>reeval-{month}-{partner}-{offer}</c>), and then the partner's one e-mail of the month.
 /// </summary>
-public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore revenue, IHistoryStore history)
+/// <remarks>
+/// Safe to repeat: an offer already carrying this run's snapshot reports the change it recorded and is not written
+/// again, history appends are idempotent, and the outbox sends each partner's e-mail once. The ranges are cut between
+/// organisations, so all of a partner's offers are in one batch and its e-mail can say everything.
+/// </remarks>
+public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore revenue, IHistoryStore history, INotifier notifier)
 {
     /// <summary>Actor of the snapshots and history entries a re-evaluation writes.</summary>
     public const string Actor = "monthly re-evaluation";
+
+    /// <summary>Partners whose writes, history and e-mail are under way at once in one batch.</summary>
+    internal const int PartnersInFlight = 4;
 
     internal const int MaxWriteAttempts = 5;
 
@@ -26,29 +34,62 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
         ArgumentNullException.ThrowIfNull(input);
         Dictionary<string, OrganisationProfile> organisations = (await revenue.ListAsync(input.Month, input.Organisations, cancellationToken))
             .ToDictionary(o => o.OrganisationId, StringComparer.Ordinal);
-        var results = new List<OfferReevaluation>();
-        var partner = new List<ReviewedOffer>();
-        await foreach (ReviewedOffer row in offers.ListReviewedOfPartnersAsync(input.Organisations, cancellationToken))
+        using var slots = new SemaphoreSlim(PartnersInFlight);
+        var partners = new List<Task<PartnerOutcome>>();
+        var rows = new List<ReviewedOffer>();
+        try
         {
-            if (partner.Count > 0 && partner[0].PartnerId != row.PartnerId)
+            await foreach (ReviewedOffer row in offers.ListReviewedOfPartnersAsync(input.Organisations, cancellationToken))
             {
-                results.AddRange(await ReevaluatePartnerAsync(input, partner, organisations.GetValueOrDefault(partner[0].PartnerId), cancellationToken));
-                partner = [];
+                if (rows.Count > 0 && rows[0].PartnerId != row.PartnerId)
+                {
+                    partners.Add(await StartAsync(rows));
+                    rows = [];
+                }
+
+                rows.Add(row);
             }
 
-            partner.Add(row);
+            if (rows.Count > 0)
+            {
+                partners.Add(await StartAsync(rows));
+            }
         }
-
-        if (partner.Count > 0)
+        finally
         {
-            results.AddRange(await ReevaluatePartnerAsync(input, partner, organisations.GetValueOrDefault(partner[0].PartnerId), cancellationToken));
+            // Never leave a partner's writes running after the activity ends, even when the listing failed.
+            await Task.WhenAll(partners.Select(p => p.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)));
         }
 
-        return ReevaluationBatchResult.Of(results);
+        var tally = new BatchTally();
+        foreach (PartnerOutcome partner in await Task.WhenAll(partners))
+        {
+            partner.AddTo(tally);
+        }
+
+        return tally.ToResult();
+
+        async Task<Task<PartnerOutcome>> StartAsync(List<ReviewedOffer> partnerRows)
+        {
+            await slots.WaitAsync(cancellationToken);
+            return RunPartnerAsync(partnerRows);
+        }
+
+        async Task<PartnerOutcome> RunPartnerAsync(List<ReviewedOffer> partnerRows)
+        {
+            try
+            {
+                return await ReevaluatePartnerAsync(input, partnerRows, organisations.GetValueOrDefault(partnerRows[0].PartnerId), cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
-    /// <summary>Decides every offer of one partner, writes the changes in one go, and appends their history.</summary>
-    private async Task<List<OfferReevaluation>> ReevaluatePartnerAsync(
+    /// <summary>Decides every offer of one partner, writes the changes in one go, appends their history, e-mails the partner.</summary>
+    private async Task<PartnerOutcome> ReevaluatePartnerAsync(
         ReevaluationBatchRequest input, List<ReviewedOffer> rows, OrganisationProfile? organisation, CancellationToken cancellationToken)
     {
         List<ReevaluationDecision> decisions = [.. rows.Select(r => ReevaluationDecision.Make(input, r, organisation))];
@@ -79,7 +120,21 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
             }
         }
 
-        return [.. decisions.Select(d => d.Result)];
+        List<OfferReevaluation> results = [.. decisions.Select(d => d.Result)];
+        List<OfferReevaluation> changes = [.. results.Where(r => r.IsChange)];
+        if (changes.Count == 0)
+        {
+            return new PartnerOutcome(results, null, null, null);
+        }
+
+        PartnerChanges partner = PartnerChanges.Of(rows[0].PartnerId, changes);
+        if (partner.To.Count == 0)
+        {
+            return new PartnerOutcome(results, null, null, new ReevaluationIssue(partner.PartnerId, null, ReevaluationOutcome.Error, "No partner e-mail address is on file; the partner was not notified."));
+        }
+
+        (PartnerEmailOutcome mail, string? failure) = await PartnerEmail.TrySendAsync(notifier, partner, input.InstanceId, input.Month, cancellationToken);
+        return new PartnerOutcome(results, partner, (mail, failure), null);
     }
 
     /// <summary>Someone else wrote the row since it was read: read it again and decide again, a few times at most.</summary>
@@ -111,6 +166,25 @@ public sealed class ReevaluateBatchActivity(IOfferStore offers, IRevenueStore re
             catch (ConcurrencyConflictException)
             {
                 return decision.AsError($"The offer kept changing during the re-evaluation ({MaxWriteAttempts} conflicting writes); status kept.");
+            }
+        }
+    }
+
+    /// <summary>One partner's results, and how its e-mail went (none when nothing changed).</summary>
+    private sealed record PartnerOutcome(
+        List<OfferReevaluation> Results, PartnerChanges? Partner, (PartnerEmailOutcome Outcome, string? Failure)? Mail, ReevaluationIssue? Issue)
+    {
+        public void AddTo(BatchTally tally)
+        {
+            Results.ForEach(tally.Add);
+            if (Issue is not null)
+            {
+                tally.Issue(Issue);
+            }
+
+            if (Partner is not null && Mail is { } mail)
+            {
+                tally.Mailed(Partner, mail.Outcome, mail.Failure);
             }
         }
     }

@@ -24,53 +24,74 @@ public sealed record ReevaluationPage(IReadOnlyList<OrganisationRange> Batches, 
 public sealed record ReevaluationBatchRequest(string Month, string InstanceId, DateTimeOffset At, OrganisationRange Organisations);
 
 /// <summary>
-/// What a batch returns: a count for every outcome, the details of grants and withdrawals (the partner e-mails need
-/// them) and the issues (at most <see cref="ReevaluationSummary.MaxListedIssues"/> listed, the rest counted).
+/// What a batch returns: a count for every outcome and the issues (at most <see cref="ReevaluationSummary.MaxListedIssues"/>
+/// listed, the rest counted). The batch e-mails its partners itself (their offers are all in it), so only the changes
+/// of partners whose e-mail should be tried again travel back (<see cref="Unmailed"/>).
 /// </summary>
-/// <param name="Changes">Grants and withdrawals only.</param>
 public sealed record ReevaluationBatchResult(
     int Unchanged,
+    int Granted,
+    int Withdrawn,
     int MissingRevenue,
     int Errors,
     int Skipped,
-    IReadOnlyList<OfferReevaluation> Changes,
+    int PartnersNotified,
+    IReadOnlyList<PartnerChanges> Unmailed,
     IReadOnlyList<ReevaluationIssue> Issues,
     int IssuesNotListed)
 {
     /// <summary>Offers the batch evaluated: every outcome except skipped.</summary>
     [JsonIgnore]
-    public int Evaluated => Unchanged + MissingRevenue + Errors + Changes.Count;
+    public int Evaluated => Unchanged + Granted + Withdrawn + MissingRevenue + Errors;
+}
 
-    /// <summary>Folds per-offer results into a batch result.</summary>
-    public static ReevaluationBatchResult Of(IEnumerable<OfferReevaluation> results)
+/// <summary>Folds the outcomes of a batch's partners into its result.</summary>
+internal sealed class BatchTally
+{
+    private readonly List<PartnerChanges> unmailed = [];
+    private readonly List<ReevaluationIssue> issues = [];
+    private int unchanged, granted, withdrawn, missing, errors, skipped, notified, notListed;
+
+    public void Add(OfferReevaluation result)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        int unchanged = 0, missing = 0, errors = 0, skipped = 0, notListed = 0;
-        List<OfferReevaluation> changes = [];
-        List<ReevaluationIssue> issues = [];
-        foreach (OfferReevaluation result in results)
+        switch (result.Outcome)
         {
-            switch (result.Outcome)
-            {
-                case ReevaluationOutcome.Unchanged: unchanged++; break;
-                case ReevaluationOutcome.Skipped: skipped++; break;
-                case ReevaluationOutcome.Granted or ReevaluationOutcome.Withdrawn: changes.Add(result); break;
-                case ReevaluationOutcome.MissingRevenue or ReevaluationOutcome.Error:
-                    missing += result.Outcome == ReevaluationOutcome.MissingRevenue ? 1 : 0;
-                    errors += result.Outcome == ReevaluationOutcome.Error ? 1 : 0;
-                    if (issues.Count < ReevaluationSummary.MaxListedIssues)
-                    {
-                        issues.Add(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? result.Outcome.ToString()));
-                    }
-                    else
-                    {
-                        notListed++;
-                    }
-
-                    break;
-            }
+            case ReevaluationOutcome.Unchanged: unchanged++; break;
+            case ReevaluationOutcome.Skipped: skipped++; break;
+            case ReevaluationOutcome.Granted: granted++; break;
+            case ReevaluationOutcome.Withdrawn: withdrawn++; break;
+            case ReevaluationOutcome.MissingRevenue:
+                missing++;
+                Issue(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? "No revenue row."));
+                break;
+            case ReevaluationOutcome.Error:
+                errors++;
+                Issue(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? "Unknown error."));
+                break;
         }
-
-        return new ReevaluationBatchResult(unchanged, missing, errors, skipped, changes, issues, notListed);
     }
+
+    public void Mailed(PartnerChanges partner, PartnerEmailOutcome outcome, string? failure)
+    {
+        switch (outcome)
+        {
+            case PartnerEmailOutcome.Sent: notified++; break;
+            case PartnerEmailOutcome.Retry: unmailed.Add(partner); break;
+            default: Issue(new ReevaluationIssue(partner.PartnerId, null, ReevaluationOutcome.Error, $"The partner e-mail failed: {failure}")); break;
+        }
+    }
+
+    public void Issue(ReevaluationIssue issue)
+    {
+        if (issues.Count < ReevaluationSummary.MaxListedIssues)
+        {
+            issues.Add(issue);
+        }
+        else
+        {
+            notListed++;
+        }
+    }
+
+    public ReevaluationBatchResult ToResult() => new(unchanged, granted, withdrawn, missing, errors, skipped, notified, [.. unmailed], [.. issues], notListed);
 }

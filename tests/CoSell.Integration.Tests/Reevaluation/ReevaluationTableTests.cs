@@ -1,9 +1,11 @@
+using CoSell.Adapters.SendGrid;
 using CoSell.Adapters.Tables;
 using CoSell.Domain;
 using CoSell.Integration.Tests.Infrastructure;
 using CoSell.Integration.Tests.Tables;
 using CoSell.Workflow.Ports;
 using CoSell.Workflow.Reevaluation;
+using Microsoft.Extensions.Options;
 
 namespace CoSell.Integration.Tests.Reevaluation;
 
@@ -14,16 +16,17 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
     const string InstanceId = "reeval-2026-11";
     static readonly DateTimeOffset RunAt = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
+    readonly CoSellTables _tables;
     readonly TableOfferStore _offers;
     readonly TableRevenueStore _revenue;
     readonly TableHistoryStore _history;
 
     public ReevaluationTableTests(AzuriteFixture azurite)
     {
-        CoSellTables tables = azurite.Tables(AzuriteFixture.UniquePrefix("Reeval"));
-        _offers = new TableOfferStore(tables);
-        _revenue = new TableRevenueStore(tables);
-        _history = new TableHistoryStore(tables);
+        _tables = azurite.Tables(AzuriteFixture.UniquePrefix("Reeval"));
+        _offers = new TableOfferStore(_tables);
+        _revenue = new TableRevenueStore(_tables);
+        _history = new TableHistoryStore(_tables);
     }
 
     [Fact]
@@ -154,7 +157,10 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
         OfferRecord missingOffer = await _offers.CreateAsync(OfferRecords.Draft(missing).WithStatus(CoSellStatus.CoSellIncentivized));
         await _revenue.ImportAsync(Month, [new OrganisationProfile(granted, Month, 150_000m, [], false, false)]);
         await _revenue.ImportAsync("2026-10", [new OrganisationProfile(missing, "2026-10", 150_000m, [], false, false)]);
-        var activity = new ReevaluateBatchActivity(_offers, _revenue, _history);
+        await using SendGridCaptureServer sendGrid = await SendGridCaptureServer.StartAsync();
+        var options = new SendGridOptions { ApiKey = "SG.reevaluation-table-test", FromAddress = "cosell@microsoft.example", Host = sendGrid.Host };
+        var notifier = new SendGridNotifier(_tables, SendGridNotifier.CreateClient(options), Options.Create(options), TimeProvider.System);
+        var activity = new ReevaluateBatchActivity(_offers, _revenue, _history, notifier);
         var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt, new OrganisationRange(null, null, granted, 1));
 
         ReevaluationBatchResult first = await activity.RunAsync(batch, CancellationToken.None);
@@ -162,10 +168,11 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
         ReevaluationBatchResult second = await activity.RunAsync(batch, CancellationToken.None);
         OfferRecord afterSecond = (await _offers.GetAsync(grantedOffer.PartnerId, grantedOffer.OfferId))!;
 
-        Assert.Equal((Evaluated: 2, MissingRevenue: 1), (first.Evaluated, first.MissingRevenue));
-        Assert.Equal(ReevaluationOutcome.Granted, Assert.Single(first.Changes).Outcome);
-        Assert.Equal(first.Changes, second.Changes);
+        Assert.Equal((Evaluated: 2, Granted: 1, MissingRevenue: 1, PartnersNotified: 1), (first.Evaluated, first.Granted, first.MissingRevenue, first.PartnersNotified));
+        Assert.Equal((first.Granted, first.PartnersNotified), (second.Granted, second.PartnersNotified));
         Assert.Equal(first.Issues, second.Issues);
+        CapturedMail mail = Assert.Single(sendGrid.Delivered);
+        Assert.Equal($"{InstanceId}/partner-{granted}", mail.NotificationKey);
         Assert.Equal(CoSellStatus.CoSellIncentivized, afterFirst.Current!.Status);
         Assert.Equal(afterFirst.ETag, afterSecond.ETag);
         HistoryEntry entry = Assert.Single(await _history.ListAsync(grantedOffer.PartnerId, grantedOffer.OfferId));

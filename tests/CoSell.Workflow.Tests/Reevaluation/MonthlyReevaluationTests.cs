@@ -270,10 +270,10 @@ public sealed class MonthlyReevaluationTests
     }
 
     [Fact]
-    public async Task Reevaluation_MorePartnersThanOneMailCallTakes_EachAffectedPartnerMailedOnce()
+    public async Task Reevaluation_ThirtyPartnersInBatchesOfTen_EachAffectedPartnerMailedOnce()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();
-        int partners = MonthlyReevaluationOrchestrator.PartnerEmailsPerCall + 5;
+        int partners = 30;
         for (int i = 0; i < partners; i++)
         {
             host.Offers.Seed($"p-{i:D3}", "offer", CoSellStatus.CoSellReady);
