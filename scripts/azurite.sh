@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by run.sh and test.sh: install Azurite (pinned, project-local) and start/stop it on 127.0.0.1.
 # Usage (sourced): azurite_install; azurite_start DATA_DIR BLOB_PORT QUEUE_PORT TABLE_PORT; azurite_stop_within SECONDS
+# AZURITE_EXTRA_ARGS (optional) is appended to Azurite's command line, e.g. "--inMemoryPersistence".
 AZURITE_VERSION="3.37.0"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AZURITE_DIR="$REPO_ROOT/.tools/azurite"
@@ -24,11 +25,14 @@ azurite_connection_string() {
 
 azurite_start() {
   local data=$1 blob=$2 queue=$3 table=$4
+  local location=(--location "$data")
+  [[ "${AZURITE_EXTRA_ARGS:-}" == *--inMemoryPersistence* ]] && location=()   # Azurite refuses a location then
   mkdir -p "$data"
-  "$AZURITE_BIN" --silent --skipApiVersionCheck --loose --disableProductStyleUrl \
+  # --disableTelemetry: Azurite 3.37 otherwise collects telemetry and tries to send it out (these machines reach no such host).
+  "$AZURITE_BIN" --silent --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" \
-    --location "$data" >"$data/azurite.log" 2>&1 &
+    "${location[@]+"${location[@]}"}" ${AZURITE_EXTRA_ARGS:-} >"$data/azurite.log" 2>&1 &
   AZURITE_PID=$!
   local i
   for i in $(seq 1 100); do

@@ -153,7 +153,7 @@ public static class BenchmarkCommand
     {
         Console.WriteLine($"== reeval, {r.Offers} offers / {r.Organisations} orgs: {r.Seconds:0.0} s ({r.OffersPerSecond:0} offers/s), seeding {r.SeedSeconds:0.0} s, status {r.RuntimeStatus}");
         Console.WriteLine($"   expected {r.Expected}; summary evaluated {r.Summary?.Evaluated}, granted {r.Summary?.Granted}, withdrawn {r.Summary?.Withdrawn}, unchanged {r.Summary?.Unchanged}, partners mailed {r.Summary?.PartnersNotified}, pages {r.Summary?.Pages}, batches {r.Summary?.Batches}");
-        Console.WriteLine($"   peak RSS {r.PeakRssMb:0} MB, CPU {r.CpuSeconds:0.0} s");
+        Console.WriteLine($"   peak RSS {r.PeakRssMb:0} MB, CPU {r.CpuSeconds:0.0} s (Azurite {r.AzuriteCpuSeconds:0.0} s, {r.AzuriteMode} persistence), load at start {r.LoadAverageAtStart}");
         PrintStorage(r.Storage, r.StorageRequestsPerOffer, "offer");
         PrintProblems(r.Problems);
     }

@@ -25,8 +25,8 @@ public static class CoSellTasks
         Add<RecordStatusActivity, StatusRecordRequest, StatusRecordResult>(registry, WorkflowNames.RecordStatus, (s, i, ct) => s.RunAsync(i, ct));
         Add<RecordHistoryActivity, Ports.HistoryEntry, string>(registry, WorkflowNames.RecordHistory, (s, i, ct) => s.RunAsync(i, ct));
         Add<SendNotificationActivity, Ports.NotificationRequest, Ports.NotificationReceipt>(registry, WorkflowNames.SendNotification, (s, i, ct) => s.RunAsync(i, ct));
-        Add<ListReviewedOffersActivity, ReevaluationPageRequest, Ports.OfferKeyPage>(registry, WorkflowNames.ListReviewedOffers, (s, i, ct) => s.RunAsync(i, ct));
-        Add<ReevaluateBatchActivity, ReevaluationBatchRequest, IReadOnlyList<OfferReevaluation>>(registry, WorkflowNames.ReevaluateBatch, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ListOrganisationsActivity, ReevaluationPageRequest, ReevaluationPage>(registry, WorkflowNames.ListOrganisations, (s, i, ct) => s.RunAsync(i, ct));
+        Add<ReevaluateBatchActivity, ReevaluationBatchRequest, ReevaluationBatchResult>(registry, WorkflowNames.ReevaluateBatch, (s, i, ct) => s.RunAsync(i, ct));
         Add<ReadReevaluationSettingsActivity, string, ReevaluationSettings>(registry, WorkflowNames.ReadReevaluationSettings, (s, i, ct) => s.RunAsync(i, ct));
     }
 

@@ -26,7 +26,7 @@ public static class WorkflowNames
     public const string RecordStatus = nameof(RecordStatus);
     public const string RecordHistory = nameof(RecordHistory);
     public const string SendNotification = nameof(SendNotification);
-    public const string ListReviewedOffers = nameof(ListReviewedOffers);
+    public const string ListOrganisations = nameof(ListOrganisations);
     public const string ReevaluateBatch = nameof(ReevaluateBatch);
     public const string ReadReevaluationSettings = nameof(ReadReevaluationSettings);
 

@@ -34,7 +34,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<RecordStatusActivity>();
         services.AddTransient<RecordHistoryActivity>();
         services.AddTransient<SendNotificationActivity>();
-        services.AddTransient<ListReviewedOffersActivity>();
+        services.AddTransient<ListOrganisationsActivity>();
         services.AddTransient<ReevaluateBatchActivity>();
         services.AddTransient<ReadReevaluationSettingsActivity>();
         return services;

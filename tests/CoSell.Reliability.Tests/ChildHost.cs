@@ -115,5 +115,13 @@ internal sealed class ChildHost : IDisposable
         }
     }
 
+    /// <summary>A free loopback port for the child's site.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static string Seconds(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

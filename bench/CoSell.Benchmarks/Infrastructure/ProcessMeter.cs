@@ -27,6 +27,25 @@ public sealed class ProcessMeter : IAsyncDisposable
         return self.TotalProcessorTime;
     }
 
+    /// <summary>CPU time of the Azurite process bench/run.sh started (<c>COSELL_BENCH_AZURITE_PID</c>); null when unknown.</summary>
+    public static TimeSpan? AzuriteCpuTime()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("COSELL_BENCH_AZURITE_PID"), out int pid))
+        {
+            return null;
+        }
+
+        try
+        {
+            using Process azurite = Process.GetProcessById(pid);
+            return azurite.TotalProcessorTime;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public double PeakRssMb => Interlocked.Read(ref peakBytes) / 1024.0 / 1024.0;
 
     public async ValueTask DisposeAsync()

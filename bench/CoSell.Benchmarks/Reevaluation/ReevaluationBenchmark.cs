@@ -18,6 +18,9 @@ public sealed record ReevaluationRunResult(
     double OffersPerSecond,
     double PeakRssMb,
     double CpuSeconds,
+    double? AzuriteCpuSeconds,
+    string AzuriteMode,
+    string LoadAverageAtStart,
     StorageRequests? Storage,
     double? StorageRequestsPerOffer,
     ExpectedMonth Expected,
@@ -72,6 +75,8 @@ public sealed class ReevaluationBenchmark
             double idlePerSecond = await Review.ReviewBenchmark.IdleRateAsync(proxy, cancellationToken);
             await using ProcessMeter meter = new();
             TimeSpan cpuBefore = ProcessMeter.CpuTime();
+            TimeSpan? azuriteBefore = ProcessMeter.AzuriteCpuTime();
+            string load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg", cancellationToken)).Trim() : "unknown";
             IReadOnlyDictionary<string, long> before = proxy?.Snapshot() ?? new Dictionary<string, long>();
             Stopwatch clock = Stopwatch.StartNew();
             using HttpResponseMessage started = await http.PostAsync($"api/admin/reevaluations/{month}", null, cancellationToken);
@@ -97,6 +102,7 @@ public sealed class ReevaluationBenchmark
             double seconds = clock.Elapsed.TotalSeconds;
             IReadOnlyDictionary<string, long> after = proxy?.Snapshot() ?? new Dictionary<string, long>();
             double cpu = (ProcessMeter.CpuTime() - cpuBefore).TotalSeconds;
+            double? azuriteCpu = (ProcessMeter.AzuriteCpuTime() - azuriteBefore)?.TotalSeconds;
             ReevaluationSummary? summary = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<ReevaluationSummary>() : null;
             if (summary is null)
             {
@@ -115,7 +121,8 @@ public sealed class ReevaluationBenchmark
 
             StorageRequests? requests = proxy is null ? null : StorageRequests.Between(before, after, idlePerSecond);
             double? perOffer = requests is null ? null : Math.Max(0, requests.Total - (idlePerSecond * seconds)) / offers;
-            return new ReevaluationRunResult(offers, organisations, seedSeconds, seconds, offers / seconds, meter.PeakRssMb, cpu,
+            return new ReevaluationRunResult(offers, organisations, seedSeconds, seconds, offers / seconds, meter.PeakRssMb, cpu, azuriteCpu,
+                Environment.GetEnvironmentVariable("COSELL_BENCH_AZURITE_MODE") ?? "unknown", load,
                 requests, perOffer, expected, summary, state.RuntimeStatus.ToString(), problems);
         }
         finally

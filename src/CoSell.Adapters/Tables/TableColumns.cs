@@ -74,6 +74,17 @@ public static class TableColumns
     /// <summary>Throws a clear error when the entity would exceed the service's size limits.</summary>
     public static void EnsureFits(TableEntity entity, string what)
     {
+        long bytes = SizeOf(entity);
+        if (bytes > MaxEntityBytes || entity.Count > 250)
+        {
+            throw new InvalidOperationException(
+                $"{what} is too large for Table Storage ({bytes.ToString(CultureInfo.InvariantCulture)} bytes in {entity.Count.ToString(CultureInfo.InvariantCulture)} properties; the limit is 1 MiB and 252 properties).");
+        }
+    }
+
+    /// <summary>The entity's size as the service counts it (keys and strings in UTF-16, 8 bytes per other value), roughly.</summary>
+    public static long SizeOf(TableEntity entity)
+    {
         long bytes = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2L);
         foreach (KeyValuePair<string, object> property in entity)
         {
@@ -85,11 +96,7 @@ public static class TableColumns
             };
         }
 
-        if (bytes > MaxEntityBytes || entity.Count > 250)
-        {
-            throw new InvalidOperationException(
-                $"{what} is too large for Table Storage ({bytes.ToString(CultureInfo.InvariantCulture)} bytes in {entity.Count.ToString(CultureInfo.InvariantCulture)} properties; the limit is 1 MiB and 252 properties).");
-        }
+        return bytes;
     }
 
     /// <summary>Rejects values that are not legal in a PartitionKey or RowKey.</summary>

@@ -12,11 +12,13 @@ namespace CoSell.Adapters.Tables;
 /// (<c>OfferJson</c>, <c>MaterialsJson</c>, <c>CurrentJson</c>), split over several columns when long.
 /// Writes are insert-only or ETag-conditional replace; nothing is upserted.
 /// </summary>
-public sealed class TableOfferStore : IOfferStore
+public sealed partial class TableOfferStore : IOfferStore
 {
     const int DefaultPageSize = 500;
     static readonly string ReviewedFilter =
         $"Status eq '{nameof(CoSellStatus.CoSellReady)}' or Status eq '{nameof(CoSellStatus.CoSellIncentivized)}'";
+
+    const string CurrentJson = "CurrentJson";
 
     readonly CoSellTables _tables;
     readonly int _pageSize;
@@ -84,22 +86,6 @@ public sealed class TableOfferStore : IOfferStore
         }
     }
 
-    /// <summary>One service page of the reviewed offers' keys (only PartitionKey and RowKey are read); the token is the service's.</summary>
-    public async Task<OfferKeyPage> ListReviewedKeysAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        TableClient table = await _tables.GetAsync(CoSellTables.Offers, cancellationToken);
-        AsyncPageable<TableEntity> query = table.QueryAsync<TableEntity>(
-            ReviewedFilter, pageSize, ["PartitionKey", "RowKey"], cancellationToken);
-        await foreach (Page<TableEntity> page in query.AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize))
-        {
-            string? next = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
-            return new OfferKeyPage([.. page.Values.Select(e => new OfferKey(e.PartitionKey, e.RowKey))], next);
-        }
-
-        return new OfferKeyPage([], null);
-    }
-
     internal static TableEntity ToEntity(OfferRecord record)
     {
         var entity = new TableEntity(TableColumns.Key(record.PartnerId, "PartnerId"), TableColumns.Key(record.OfferId, "OfferId"))
@@ -114,20 +100,26 @@ public sealed class TableOfferStore : IOfferStore
         TableColumns.SetLongString(entity, "MaterialsJson", TableJson.Serialize(record.Materials));
         if (record.Current is { } current)
         {
-            entity["Status"] = current.Status.ToString();
-            entity["StatusChangedAt"] = current.ChangedAt;
-            entity["StatusDraftVersion"] = current.DraftVersion;
-            entity["InstanceId"] = current.InstanceId;
-            TableColumns.SetLongString(entity, "CurrentJson", TableJson.Serialize(current));
+            SetStatusColumns(entity, current);
         }
 
         TableColumns.EnsureFits(entity, $"Offer {record.PartnerId}/{record.OfferId}");
         return entity;
     }
 
+    /// <summary>The columns that hold the current status: the queryable scalars and the snapshot as JSON.</summary>
+    static void SetStatusColumns(TableEntity entity, OfferStatusSnapshot current)
+    {
+        entity["Status"] = current.Status.ToString();
+        entity["StatusChangedAt"] = current.ChangedAt;
+        entity["StatusDraftVersion"] = current.DraftVersion;
+        entity["InstanceId"] = current.InstanceId;
+        TableColumns.SetLongString(entity, CurrentJson, TableJson.Serialize(current));
+    }
+
     internal static OfferRecord FromEntity(TableEntity entity)
     {
-        string currentJson = TableColumns.GetLongString(entity, "CurrentJson") ?? "";
+        string currentJson = TableColumns.GetLongString(entity, CurrentJson) ?? "";
         return new OfferRecord(
             TableJson.Deserialize<Offer>(TableColumns.GetLongString(entity, "OfferJson") ?? "null"),
             TableJson.Deserialize<CoSellMaterials>(TableColumns.GetLongString(entity, "MaterialsJson") ?? "null"),

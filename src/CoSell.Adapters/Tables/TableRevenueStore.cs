@@ -22,6 +22,9 @@ public sealed class TableRevenueStore : IRevenueStore
     public const int MaxBatchSize = 100;
     const long MaxBatchBytes = 3_500_000;
 
+    /// <summary>The most rows one query page returns.</summary>
+    const int MaxPageSize = 1000;
+
     /// <summary>Partition of the index rows (RK organisation, column Month = its newest month); cannot collide with a YYYY-MM month.</summary>
     public const string LatestPartition = "latest";
     const string MonthColumn = "Month";
@@ -36,6 +39,52 @@ public sealed class TableRevenueStore : IRevenueStore
         NullableResponse<TableEntity> response = await table.GetEntityIfExistsAsync<TableEntity>(
             CheckMonth(month), TableColumns.Key(organisationId, nameof(organisationId)), cancellationToken: cancellationToken);
         return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>Reads only the row keys of the month's partition, up to 1,000 per request.</summary>
+    public async Task<IReadOnlyList<string>> ListOrganisationIdsAsync(string month, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
+        string filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)} and RowKey gt {after}");
+        var ids = new List<string>(Math.Min(limit, MaxPageSize));
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, MaxPageSize), ["RowKey"], cancellationToken))
+        {
+            ids.Add(entity.RowKey);
+            if (ids.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>One range query over the month's partition (row keys in the range); pages of up to 1,000 rows.</summary>
+    public async Task<IReadOnlyList<OrganisationProfile>> ListAsync(string month, OrganisationRange organisations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)}");
+        if (organisations.After is { } after)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        if (organisations.Through is { } through)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey le {through}");
+        }
+
+        var rows = new List<OrganisationProfile>();
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, cancellationToken: cancellationToken))
+        {
+            rows.Add(FromEntity(entity));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -88,7 +137,7 @@ public sealed class TableRevenueStore : IRevenueStore
         foreach (OrganisationProfile row in rows)
         {
             TableEntity entity = ToEntity(month, row);
-            long bytes = EstimateBytes(entity);
+            long bytes = 512 + TableColumns.SizeOf(entity);
             if (batch.Count == MaxBatchSize || (batch.Count > 0 && batchBytes + bytes > MaxBatchBytes))
             {
                 await table.SubmitTransactionAsync(batch, cancellationToken);
@@ -117,7 +166,7 @@ public sealed class TableRevenueStore : IRevenueStore
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {LatestPartition}");
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey", MonthColumn], cancellationToken))
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, ["RowKey", MonthColumn], cancellationToken))
         {
             known[entity.RowKey] = entity.GetString(MonthColumn) ?? "";
         }
@@ -167,9 +216,6 @@ public sealed class TableRevenueStore : IRevenueStore
         TableJson.Deserialize<List<SolutionRevenue>>(TableColumns.GetLongString(e, "SolutionsJson") ?? "[]"),
         e.GetBoolean("IsvConnectPremiumActive") ?? false,
         e.GetBoolean("GoldCompetencyActive") ?? false);
-
-    static long EstimateBytes(TableEntity entity) =>
-        512 + entity.Sum(p => (p.Key.Length * 2L) + (p.Value is string s ? s.Length * 2L : 16));
 
     static string CheckMonth(string month)
     {

@@ -14,18 +14,18 @@ public static class MonthlyReevaluationFunction
         => new MonthlyReevaluationOrchestrator().RunAsync(ctx, input);
 }
 
-/// <summary>Binds <see cref="WorkflowNames.ListReviewedOffers"/>.</summary>
-public sealed class ListReviewedOffersFunction(ListReviewedOffersActivity activity)
+/// <summary>Binds <see cref="WorkflowNames.ListOrganisations"/>.</summary>
+public sealed class ListOrganisationsFunction(ListOrganisationsActivity activity)
 {
-    [Function(WorkflowNames.ListReviewedOffers)]
-    public Task<OfferKeyPage> Run([ActivityTrigger] ReevaluationPageRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+    [Function(WorkflowNames.ListOrganisations)]
+    public Task<ReevaluationPage> Run([ActivityTrigger] ReevaluationPageRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
 /// <summary>Binds <see cref="WorkflowNames.ReevaluateBatch"/>.</summary>
 public sealed class ReevaluateBatchFunction(ReevaluateBatchActivity activity)
 {
     [Function(WorkflowNames.ReevaluateBatch)]
-    public Task<IReadOnlyList<OfferReevaluation>> Run([ActivityTrigger] ReevaluationBatchRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
+    public Task<ReevaluationBatchResult> Run([ActivityTrigger] ReevaluationBatchRequest input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
 
 /// <summary>Binds <see cref="WorkflowNames.ReadReevaluationSettings"/>.</summary>
@@ -34,3 +34,4 @@ public sealed class ReadReevaluationSettingsFunction(ReadReevaluationSettingsAct
     [Function(WorkflowNames.ReadReevaluationSettings)]
     public Task<ReevaluationSettings> Run([ActivityTrigger] string input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
+

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CoSell.Workflow.Ports;
 
 /// <summary>Table <c>CoSellOffers</c>. Every write is ETag-conditional; nothing is overwritten blindly.</summary>
@@ -15,44 +17,58 @@ public interface IOfferStore
     IAsyncEnumerable<OfferRecord> ListReviewedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// One page (at most <paramref name="pageSize"/> keys, possibly fewer or none while more follow) of the keys of the
-    /// offers whose current status is Co-sell ready or incentivized, in ascending (partner, offer) order. Pass the
-    /// returned <see cref="OfferKeyPage.ContinuationToken"/> to get the next page; the token is key-based, so offers
-    /// whose status changes between pages neither shift nor repeat the listing.
+    /// The offers whose current status is Co-sell ready or incentivized and whose partner is in
+    /// <paramref name="partners"/>, in ascending (partner, offer) order, read page by page: their status snapshots and
+    /// ETags, not their drafts.
     /// </summary>
-    /// <remarks>The default implementation filters <see cref="ListReviewedAsync"/>; the table store asks the service for one page.</remarks>
-    async Task<OfferKeyPage> ListReviewedKeysAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    /// <remarks>The default implementation filters <see cref="ListReviewedAsync"/>; the table store runs one partition-range query.</remarks>
+    async IAsyncEnumerable<ReviewedOffer> ListReviewedOfPartnersAsync(OrganisationRange partners, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        OfferKey? after = null;
-        if (!string.IsNullOrEmpty(continuationToken))
-        {
-            string[] parts = continuationToken.Split('/');
-            if (parts.Length != 2)
-            {
-                throw new ArgumentException($"'{continuationToken}' is not a continuation token of this store.", nameof(continuationToken));
-            }
-
-            after = new OfferKey(parts[0], parts[1]);
-        }
-
-        var keys = new List<OfferKey>();
+        ArgumentNullException.ThrowIfNull(partners);
+        var rows = new List<ReviewedOffer>();
         await foreach (OfferRecord record in ListReviewedAsync(cancellationToken))
         {
-            var key = new OfferKey(record.PartnerId, record.OfferId);
-            if (after is null || key > after)
+            if (partners.Contains(record.PartnerId) && ReviewedOffer.Of(record) is { } reviewed)
             {
-                keys.Add(key);
+                rows.Add(reviewed);
             }
         }
 
-        keys.Sort();
-        if (keys.Count <= pageSize)
+        foreach (ReviewedOffer offer in rows.OrderBy(r => new OfferKey(r.PartnerId, r.OfferId)))
         {
-            return new OfferKeyPage(keys, null);
+            yield return offer;
         }
+    }
 
-        OfferKey last = keys[pageSize - 1];
-        return new OfferKeyPage(keys[..pageSize], $"{last.PartnerId}/{last.OfferId}");
+    /// <summary>
+    /// Writes the status snapshot (<see cref="ReviewedOffer.Current"/>) of offers of one partner, each only if its row
+    /// still has the offer's <see cref="ReviewedOffer.ETag"/>; the drafts are left as they are. A stale or missing row
+    /// throws <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    /// <remarks>
+    /// The table store merges the status columns in entity-group transactions (each all or none; one holds at most 100
+    /// rows and 4 MiB, so many or large rows take several). The default implementation reads and replaces them one by
+    /// one. Either way a conflict may follow earlier writes: after a conflict, callers re-read and decide again.
+    /// </remarks>
+    async Task ReplaceStatusesAsync(IReadOnlyList<ReviewedOffer> offers, CancellationToken cancellationToken = default)
+    {
+        CheckReplaceStatuses(offers);
+        foreach (ReviewedOffer offer in offers)
+        {
+            OfferRecord record = await GetAsync(offer.PartnerId, offer.OfferId, cancellationToken) is { } stored && stored.ETag == offer.ETag
+                ? stored
+                : throw new ConcurrencyConflictException($"Offer {offer.PartnerId}/{offer.OfferId} was changed or removed by someone else; reload it and decide again.");
+            await ReplaceAsync(record with { Current = offer.Current }, offer.ETag, cancellationToken);
+        }
+    }
+
+    /// <summary>What <see cref="ReplaceStatusesAsync"/> accepts: offers of one partner.</summary>
+    static void CheckReplaceStatuses(IReadOnlyList<ReviewedOffer> offers)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        if (offers.Any(o => o.PartnerId != offers[0].PartnerId))
+        {
+            throw new ArgumentException("Every offer whose status is written at once must belong to one partner.", nameof(offers));
+        }
     }
 }

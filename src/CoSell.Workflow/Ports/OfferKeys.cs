@@ -23,6 +23,3 @@ public sealed record OfferKey(string PartnerId, string OfferId) : IComparable<Of
 
     public static bool operator >=(OfferKey left, OfferKey right) => left is null ? right is null : left.CompareTo(right) >= 0;
 }
-
-/// <summary>One page of offer keys, in ascending <see cref="OfferKey"/> order; <see cref="ContinuationToken"/> is null on the last page.</summary>
-public sealed record OfferKeyPage(IReadOnlyList<OfferKey> Keys, string? ContinuationToken);

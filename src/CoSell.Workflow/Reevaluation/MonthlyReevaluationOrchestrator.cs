@@ -8,10 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
-/// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of reviewed offer keys,
-/// re-evaluates them in batches with at most <see cref="ReevaluationRequest.MaxParallelBatches"/> in flight, e-mails
-/// each partner whose offers are all done once, then continues as new with the next continuation and the running
-/// totals, so the history stays one page long. The last generation e-mails the admins and returns the summary.
+/// The monthly ACR TTM re-evaluation (<c>reeval-YYYY-MM</c>). Each generation lists one page of the month's
+/// organisations (the revenue feed) as contiguous ranges, re-evaluates the ranges' partners' reviewed offers in batches
+/// with at most <see cref="ReevaluationRequest.MaxParallelBatches"/> in flight (each batch reads its own rows, writes the
+/// changes, e-mails its affected partners and returns counts), sends again, with the retry policy, any partner e-mail a
+/// batch could not send, then continues as new with the page's last organisation and the running totals, so the history
+/// stays one page long and small. The last generation e-mails the admins and returns the summary.
 /// </summary>
 public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<ReevaluationRequest, ReevaluationSummary>
 {
@@ -50,19 +52,19 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         var tally = new Tally(input.Totals ?? ReevaluationSummary.Empty(input.Month));
         DateTimeOffset at = new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
-        OfferKeyPage page = await context.CallActivityAsync<OfferKeyPage>(
-            WorkflowNames.ListReviewedOffers, new ReevaluationPageRequest(input.Continuation, Math.Max(1, input.PageSize)), retry);
+        ReevaluationPage page = await context.CallActivityAsync<ReevaluationPage>(
+            WorkflowNames.ListOrganisations, new ReevaluationPageRequest(input.Month, input.Continuation, Math.Max(1, input.PageSize), batchSize), retry);
         tally.Pages++;
-        List<OfferReevaluation> changes = [.. input.CarriedChanges];
-        var inFlight = new List<(Task<IReadOnlyList<OfferReevaluation>> Task, OfferKey[] Offers)>(maxParallel);
-        foreach (OfferKey[] batch in page.Keys.Chunk(batchSize))
+        List<PartnerChanges> unmailed = [];
+        var inFlight = new List<(Task<ReevaluationBatchResult> Task, OrganisationRange Organisations)>(maxParallel);
+        foreach (OrganisationRange batch in page.Batches)
         {
             if (inFlight.Count >= maxParallel)
             {
                 await CompleteOneAsync();
             }
 
-            inFlight.Add((context.CallActivityAsync<IReadOnlyList<OfferReevaluation>>(
+            inFlight.Add((context.CallActivityAsync<ReevaluationBatchResult>(
                 WorkflowNames.ReevaluateBatch, new ReevaluationBatchRequest(input.Month, context.InstanceId, at, batch), retry), batch));
         }
 
@@ -71,17 +73,13 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             await CompleteOneAsync();
         }
 
-        string? openPartner = page.ContinuationToken is null ? null
-            : page.Keys.Count > 0 ? page.Keys[^1].PartnerId
-            : input.CarriedChanges.Count > 0 ? input.CarriedChanges[0].PartnerId : null;
-        List<OfferReevaluation> carried = [.. changes.Where(c => c.PartnerId == openPartner)];
-        await NotifyPartnersAsync(context, input.Month, [.. changes.Where(c => c.PartnerId != openPartner)], tally, maxParallel, retry);
+        await SendAgainAsync(context, input.Month, unmailed, tally, maxParallel, retry);
 
-        if (page.ContinuationToken is not null)
+        if (page.Continuation is not null)
         {
             ReevaluationSummary running = tally.ToSummary();
             log.LogInformation("Re-evaluation {Month}: page {Page} done, {Evaluated} offers so far; continuing", input.Month, running.Pages, running.Evaluated);
-            context.ContinueAsNew(input with { Continuation = page.ContinuationToken, Totals = running, CarriedChanges = carried });
+            context.ContinueAsNew(input with { Continuation = page.Continuation, Totals = running });
             return running;
         }
 
@@ -104,48 +102,37 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
 
         async Task CompleteOneAsync()
         {
-            Task<IReadOnlyList<OfferReevaluation>> done = await Task.WhenAny(inFlight.Select(f => f.Task));
+            Task<ReevaluationBatchResult> done = await Task.WhenAny(inFlight.Select(f => f.Task));
             int index = inFlight.FindIndex(f => f.Task == done);
-            OfferKey[] offers = inFlight[index].Offers;
+            OrganisationRange organisations = inFlight[index].Organisations;
             inFlight.RemoveAt(index);
-            IReadOnlyList<OfferReevaluation> results;
             try
             {
-                results = await done;
+                ReevaluationBatchResult result = await done;
+                tally.Add(result);
+                unmailed.AddRange(result.Unmailed);
             }
             catch (TaskFailedException ex)
             {
-                string reason = $"The batch failed after retries; status kept. {ex.FailureDetails.ErrorMessage}";
-                results = [.. offers.Select(o => new OfferReevaluation(o.PartnerId, o.OfferId, ReevaluationOutcome.Error, Reason: reason))];
+                tally.BatchFailed(organisations, $"The batch of organisations {organisations} failed after retries: {ex.FailureDetails.ErrorMessage} Offers it had not written keep their status; running the month again re-evaluates them and picks up any it wrote.");
             }
 
-            tally.Add(results);
             tally.Batches++;
-            changes.AddRange(results.Where(r => r.IsChange));
             context.SetCustomStatus(tally.Progress(completed: false));
         }
     }
 
-    private static async Task NotifyPartnersAsync(
-        TaskOrchestrationContext context, string month, List<OfferReevaluation> changes, Tally tally, int maxParallel, TaskOptions retry)
+    /// <summary>
+    /// The partner e-mails a batch could not send (a transient failure), one activity each with the retry policy, at
+    /// most <paramref name="maxParallel"/> at once; the outbox skips any that went out after all.
+    /// </summary>
+    private static async Task SendAgainAsync(
+        TaskOrchestrationContext context, string month, List<PartnerChanges> partners, Tally tally, int maxParallel, TaskOptions retry)
     {
-        var mails = new List<(string PartnerId, NotificationRequest Request)>();
-        foreach (IGrouping<string, OfferReevaluation> partner in changes.GroupBy(c => c.PartnerId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (PartnerChanges[] wave in partners.OrderBy(p => p.PartnerId, StringComparer.Ordinal).Chunk(maxParallel))
         {
-            List<string> to = [.. partner.Select(c => c.PartnerEmail).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-            if (to.Count == 0)
-            {
-                tally.Issue(new ReevaluationIssue(partner.Key, null, ReevaluationOutcome.Error, "No partner e-mail address is on file; the partner was not notified."));
-                continue;
-            }
-
-            EmailContent mail = ReevaluationEmails.PartnerChanges(month, partner.Key, [.. partner]);
-            mails.Add((partner.Key, new NotificationRequest(context.InstanceId, PartnerStep(partner.Key), to, mail.Subject, mail.PlainText, mail.Html)));
-        }
-
-        foreach ((string PartnerId, NotificationRequest Request)[] wave in mails.Chunk(maxParallel))
-        {
-            Task<NotificationReceipt>[] sends = [.. wave.Select(m => context.CallActivityAsync<NotificationReceipt>(WorkflowNames.SendNotification, m.Request, retry))];
+            Task<NotificationReceipt>[] sends = [.. wave.Select(p => context.CallActivityAsync<NotificationReceipt>(
+                WorkflowNames.SendNotification, p.ToNotification(context.InstanceId, month), retry))];
             for (int i = 0; i < wave.Length; i++)
             {
                 try
@@ -183,6 +170,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         private int errors = start.Errors;
         private int skipped = start.Skipped;
         private int issuesNotListed = start.IssuesNotListed;
+        private int batchesFailed = start.BatchesFailed;
 
         public int PartnersNotified { get; set; } = start.PartnersNotified;
 
@@ -190,27 +178,29 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
 
         public int Batches { get; set; } = start.Batches;
 
-        public void Add(IEnumerable<OfferReevaluation> results)
+        public void Add(ReevaluationBatchResult result)
         {
-            foreach (OfferReevaluation result in results)
+            evaluated += result.Evaluated;
+            granted += result.Granted;
+            withdrawn += result.Withdrawn;
+            unchanged += result.Unchanged;
+            missingRevenue += result.MissingRevenue;
+            errors += result.Errors;
+            skipped += result.Skipped;
+            PartnersNotified += result.PartnersNotified;
+            foreach (ReevaluationIssue issue in result.Issues)
             {
-                evaluated += result.Outcome == ReevaluationOutcome.Skipped ? 0 : 1;
-                switch (result.Outcome)
-                {
-                    case ReevaluationOutcome.Granted: granted++; break;
-                    case ReevaluationOutcome.Withdrawn: withdrawn++; break;
-                    case ReevaluationOutcome.Unchanged: unchanged++; break;
-                    case ReevaluationOutcome.Skipped: skipped++; break;
-                    case ReevaluationOutcome.MissingRevenue:
-                        missingRevenue++;
-                        Issue(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? "No revenue row."));
-                        break;
-                    case ReevaluationOutcome.Error:
-                        errors++;
-                        Issue(new ReevaluationIssue(result.PartnerId, result.OfferId, result.Outcome, result.Reason ?? "Unknown error."));
-                        break;
-                }
+                Issue(issue);
             }
+
+            issuesNotListed += result.IssuesNotListed;
+        }
+
+        /// <summary>A batch that kept failing: counted, and listed as one issue (its offers were not counted, so not evaluated).</summary>
+        public void BatchFailed(OrganisationRange organisations, string reason)
+        {
+            batchesFailed++;
+            Issue(new ReevaluationIssue(organisations.First ?? organisations.After ?? "(all)", null, ReevaluationOutcome.Error, reason));
         }
 
         public void Issue(ReevaluationIssue issue)
@@ -229,6 +219,6 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             => new(start.Month, Pages, Batches, evaluated, granted, withdrawn, completed);
 
         public ReevaluationSummary ToSummary() => new(
-            start.Month, evaluated, granted, withdrawn, unchanged, missingRevenue, errors, skipped, PartnersNotified, Pages, Batches, [.. issues], issuesNotListed);
+            start.Month, evaluated, granted, withdrawn, unchanged, missingRevenue, errors, skipped, PartnersNotified, Pages, Batches, [.. issues], issuesNotListed, batchesFailed);
     }
 }

@@ -39,6 +39,7 @@ public static class ReevaluationEmails
             $"Errors (status kept): {summary.Errors}",
             $"Skipped (no longer reviewed): {summary.Skipped}",
             $"Partners notified: {summary.PartnersNotified}",
+            .. summary.BatchesFailed > 0 ? [$"Batches of organisations that failed (their offers keep their status): {summary.BatchesFailed}"] : Array.Empty<string>(),
         ]);
         if (summary.Issues.Count > 0)
         {
@@ -51,7 +52,7 @@ public static class ReevaluationEmails
             mail.Paragraph($"{summary.IssuesNotListed} further issue(s) are not listed.");
         }
 
-        return mail.Build($"Co-sell re-evaluation {summary.Month}: {summary.Granted} granted, {summary.Withdrawn} withdrawn, {summary.MissingRevenue + summary.Errors} need attention");
+        return mail.Build($"Co-sell re-evaluation {summary.Month}: {summary.Granted} granted, {summary.Withdrawn} withdrawn, {summary.MissingRevenue + summary.Errors + summary.BatchesFailed} need attention");
     }
 
     private static string Describe(OfferReevaluation change)

@@ -7,8 +7,8 @@ namespace CoSell.Workflow.Reevaluation;
 
 /// <summary>
 /// Input of <see cref="MonthlyReevaluationOrchestrator"/> (instance <c>reeval-YYYY-MM</c>). A starter sets the month, the
-/// admins and the sizes; the orchestrator itself fills <see cref="Continuation"/>, <see cref="Totals"/> and
-/// <see cref="CarriedChanges"/> when it continues as new after each page.
+/// admins and the sizes; the orchestrator itself fills <see cref="Continuation"/> and <see cref="Totals"/> when it
+/// continues as new after each page.
 /// </summary>
 /// <param name="Month">The revenue month to evaluate against, "YYYY-MM".</param>
 /// <param name="Admins">Who gets the run's summary e-mail (may be empty).</param>
@@ -25,13 +25,13 @@ public sealed record ReevaluationRequest(string Month, IReadOnlyList<string> Adm
     /// <summary>The request for a bare month: admins and sizes come from configuration.</summary>
     public static ReevaluationRequest ForMonth(string month) => new(month, []) { UseConfiguredSettings = true };
 
-    /// <summary>Offers per <see cref="WorkflowNames.ReevaluateBatch"/> call.</summary>
+    /// <summary>Organisations (partners) per <see cref="WorkflowNames.ReevaluateBatch"/> call.</summary>
     public int BatchSize { get; init; } = ReevaluationOptions.DefaultBatchSize;
 
     /// <summary>At most this many batch activities run at once.</summary>
     public int MaxParallelBatches { get; init; } = ReevaluationOptions.DefaultMaxParallelBatches;
 
-    /// <summary>Offer keys listed per orchestration generation (one page, then continue-as-new).</summary>
+    /// <summary>Organisations listed per orchestration generation (one page, then continue-as-new).</summary>
     public int PageSize { get; init; } = ReevaluationOptions.DefaultPageSize;
 
     /// <summary>Attempts per activity call (first call included) for transient failures.</summary>
@@ -40,14 +40,11 @@ public sealed record ReevaluationRequest(string Month, IReadOnlyList<string> Adm
     /// <summary>Delay before the first retry of a failed activity; doubles on each further retry.</summary>
     public TimeSpan ActivityFirstRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Where the next page starts; null for the first page.</summary>
+    /// <summary>The last organisation of the previous page: the next page starts after it; null for the first page.</summary>
     public string? Continuation { get; init; }
 
     /// <summary>The figures of the pages already done; null for the first page.</summary>
     public ReevaluationSummary? Totals { get; init; }
-
-    /// <summary>Changes of the partner the previous page ended in: its e-mail waits until all its offers are done.</summary>
-    public IReadOnlyList<OfferReevaluation> CarriedChanges { get; init; } = [];
 }
 
 /// <summary>What happened to one offer in a re-evaluation run.</summary>
@@ -72,7 +69,11 @@ public enum ReevaluationOutcome
     Error,
 }
 
-/// <summary>One offer's result. Status, names and figures are set where they are known (always for grants and withdrawals).</summary>
+/// <summary>
+/// One offer's result. Status, names and figures are set where they are known (always for grants and withdrawals).
+/// A batch returns these for its grants and withdrawals only; every other outcome is counted (and listed as an issue
+/// when it needs attention), so a batch's result stays far below the queue-message limit.
+/// </summary>
 public sealed record OfferReevaluation(
     string PartnerId,
     string OfferId,
@@ -87,14 +88,6 @@ public sealed record OfferReevaluation(
     public bool IsChange => Outcome is ReevaluationOutcome.Granted or ReevaluationOutcome.Withdrawn;
 }
 
-/// <summary>Input of <see cref="WorkflowNames.ReevaluateBatch"/>.</summary>
-/// <param name="InstanceId">The run (<c>reeval-YYYY-MM</c>); stored in the snapshot so a rerun recognises its own write.</param>
-/// <param name="At">The time the run records (from the orchestration clock, so a retry records the same).</param>
-public sealed record ReevaluationBatchRequest(string Month, string InstanceId, DateTimeOffset At, IReadOnlyList<OfferKey> Offers);
-
-/// <summary>Input of <see cref="WorkflowNames.ListReviewedOffers"/>.</summary>
-public sealed record ReevaluationPageRequest(string? ContinuationToken, int PageSize);
-
 /// <summary>An offer (or, with <see cref="OfferId"/> null, a partner e-mail) the admins should look at.</summary>
 public sealed record ReevaluationIssue(string PartnerId, string? OfferId, ReevaluationOutcome Outcome, string Reason);
 
@@ -102,6 +95,7 @@ public sealed record ReevaluationIssue(string PartnerId, string? OfferId, Reeval
 /// <param name="Evaluated">Reviewed offers the run processed (every outcome except <see cref="ReevaluationOutcome.Skipped"/>).</param>
 /// <param name="Issues">Missing revenue rows, errors and failed partner e-mails with reasons, at most <see cref="MaxListedIssues"/>.</param>
 /// <param name="IssuesNotListed">Issues beyond <see cref="MaxListedIssues"/> (counted, not listed, to keep history small).</param>
+/// <param name="BatchesFailed">Batches of organisations that failed as a whole after retries (each listed as an issue); their offers are in no other figure.</param>
 public sealed record ReevaluationSummary(
     string Month,
     int Evaluated,
@@ -115,7 +109,8 @@ public sealed record ReevaluationSummary(
     int Pages,
     int Batches,
     IReadOnlyList<ReevaluationIssue> Issues,
-    int IssuesNotListed)
+    int IssuesNotListed,
+    int BatchesFailed = 0)
 {
     public const int MaxListedIssues = 200;
 
@@ -149,7 +144,6 @@ internal sealed class ReevaluationRequestJsonConverter : JsonConverter<Reevaluat
             ActivityFirstRetryInterval = shape.ActivityFirstRetryInterval,
             Continuation = shape.Continuation,
             Totals = shape.Totals,
-            CarriedChanges = shape.CarriedChanges ?? [],
         };
     }
 
@@ -166,7 +160,6 @@ internal sealed class ReevaluationRequestJsonConverter : JsonConverter<Reevaluat
             ActivityFirstRetryInterval = value.ActivityFirstRetryInterval,
             Continuation = value.Continuation,
             Totals = value.Totals,
-            CarriedChanges = [.. value.CarriedChanges],
         }, options);
 
     /// <summary>The request's JSON shape (the converter cannot deserialize the record itself without recursing).</summary>
@@ -191,7 +184,5 @@ internal sealed class ReevaluationRequestJsonConverter : JsonConverter<Reevaluat
         public string? Continuation { get; set; }
 
         public ReevaluationSummary? Totals { get; set; }
-
-        public List<OfferReevaluation>? CarriedChanges { get; set; }
     }
 }

@@ -16,7 +16,7 @@ namespace CoSell.Integration.Tests.Reevaluation;
 
 /// <summary>
 /// The monthly re-evaluation as the local host runs it: started with the bare month (as the scheduler does) on the
-/// Azure Storage engine, pages of two offers (so it continues as new), real tables, mail in the local mailbox.
+/// Azure Storage engine, pages of two organisations (so it continues as new), real tables, mail in the local mailbox.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class LocalHostReevaluationTests : IAsyncLifetime
@@ -67,7 +67,7 @@ public sealed class LocalHostReevaluationTests : IAsyncLifetime
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"Re-evaluation ended {done.RuntimeStatus}: {done.FailureDetails}");
         ReevaluationSummary summary = done.ReadOutputAs<ReevaluationSummary>()!;
         Assert.Equal(
-            (Pages: 3, Evaluated: 5, Granted: 3, Withdrawn: 1, MissingRevenue: 1, PartnersNotified: 2),
+            (Pages: 2, Evaluated: 5, Granted: 3, Withdrawn: 1, MissingRevenue: 1, PartnersNotified: 2),
             (summary.Pages, summary.Evaluated, summary.Granted, summary.Withdrawn, summary.MissingRevenue, summary.PartnersNotified));
         Assert.Equal(CoSellStatus.CoSellIncentivized, (await offers.GetAsync("grantee", "o-3"))!.Current!.Status);
         Assert.Equal(CoSellStatus.CoSellReady, (await offers.GetAsync("loser", "o-1"))!.Current!.Status);

@@ -1,9 +1,11 @@
+using CoSell.Adapters.SendGrid;
 using CoSell.Adapters.Tables;
 using CoSell.Domain;
 using CoSell.Integration.Tests.Infrastructure;
 using CoSell.Integration.Tests.Tables;
 using CoSell.Workflow.Ports;
 using CoSell.Workflow.Reevaluation;
+using Microsoft.Extensions.Options;
 
 namespace CoSell.Integration.Tests.Reevaluation;
 
@@ -14,51 +16,136 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
     const string InstanceId = "reeval-2026-11";
     static readonly DateTimeOffset RunAt = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
+    readonly CoSellTables _tables;
     readonly TableOfferStore _offers;
     readonly TableRevenueStore _revenue;
     readonly TableHistoryStore _history;
 
     public ReevaluationTableTests(AzuriteFixture azurite)
     {
-        CoSellTables tables = azurite.Tables(AzuriteFixture.UniquePrefix("Reeval"));
-        _offers = new TableOfferStore(tables);
-        _revenue = new TableRevenueStore(tables);
-        _history = new TableHistoryStore(tables);
+        _tables = azurite.Tables(AzuriteFixture.UniquePrefix("Reeval"));
+        _offers = new TableOfferStore(_tables);
+        _revenue = new TableRevenueStore(_tables);
+        _history = new TableHistoryStore(_tables);
     }
 
     [Fact]
-    public async Task ListReviewedKeysAsync_SmallPages_ListsEveryReviewedOfferOnceInKeyOrder()
+    public async Task ListOrganisationIdsAsync_SmallPagesAfterTheLastId_ListsTheMonthsOrganisationsOnceInOrder()
     {
-        string partner = OfferRecords.NewId("p");
-        List<OfferKey> reviewed = [];
-        for (int i = 0; i < 7; i++)
+        string[] organisations = [.. Enumerable.Range(0, 5).Select(i => $"org-{i}")];
+        await _revenue.ImportAsync(Month, [.. organisations.Reverse().Select(o => new OrganisationProfile(o, Month, 1_000m, [], false, false))]);
+        await _revenue.ImportAsync("2026-10", [new OrganisationProfile("org-1a", "2026-10", 1_000m, [], false, false)]);
+
+        IReadOnlyList<string> first = await _revenue.ListOrganisationIdsAsync(Month, null, 2);
+        IReadOnlyList<string> second = await _revenue.ListOrganisationIdsAsync(Month, first[^1], 2);
+        IReadOnlyList<string> third = await _revenue.ListOrganisationIdsAsync(Month, second[^1], 2);
+
+        Assert.Equal(organisations, first.Concat(second).Concat(third));
+        Assert.Single(third);
+    }
+
+    [Fact]
+    public async Task ListReviewedOfPartnersAsync_RangeOfPartners_ReadsOnlyTheirReviewedRowsWithUsableETags()
+    {
+        string a = OfferRecords.NewId("pa"), b = a + "-b", c = a + "-c";
+        foreach ((string partner, string offer, CoSellStatus status) in new[]
         {
-            CoSellStatus status = (CoSellStatus)(i % 3);
-            OfferRecord created = await _offers.CreateAsync(OfferRecords.Draft(partner, $"o-{i:D2}").WithStatus(status));
-            if (status != CoSellStatus.NotReady)
-            {
-                reviewed.Add(new OfferKey(created.PartnerId, created.OfferId));
-            }
+            (a, "o-1", CoSellStatus.CoSellReady),
+            (b, "o-1", CoSellStatus.NotReady), (b, "o-2", CoSellStatus.CoSellIncentivized), (b, "o-3", CoSellStatus.CoSellReady),
+            (c, "o-1", CoSellStatus.CoSellReady),
+        })
+        {
+            await _offers.CreateAsync(OfferRecords.Draft(partner, offer).WithStatus(status));
         }
 
-        await _offers.CreateAsync(OfferRecords.Draft(OfferRecords.NewId("draft")));
-
-        List<OfferKey> listed = [];
-        int pages = 0;
-        string? token = null;
-        do
+        List<ReviewedOffer> rows = [];
+        await foreach (ReviewedOffer row in _offers.ListReviewedOfPartnersAsync(new OrganisationRange(a, b, b, 1)))
         {
-            OfferKeyPage page = await _offers.ListReviewedKeysAsync(token, pageSize: 2);
-            Assert.True(page.Keys.Count <= 2, $"A page of {page.Keys.Count} keys exceeds the page size.");
-            listed.AddRange(page.Keys.Where(k => k.PartnerId == partner));
-            token = page.ContinuationToken;
-            pages++;
+            rows.Add(row);
         }
-        while (token is not null && pages < 50);
 
-        Assert.Null(token);
-        Assert.Equal(reviewed, listed);
-        Assert.True(pages >= 2, "Seven offers in pages of two took a single page.");
+        OfferRecord stored = (await _offers.GetAsync(b, "o-2"))!;
+
+        Assert.Equal([$"{b}/o-2", $"{b}/o-3"], rows.Select(r => $"{r.PartnerId}/{r.OfferId}"));
+        Assert.Equal(CoSellStatus.CoSellIncentivized, rows[0].Current.Status);
+        Assert.Equal(stored.Offer.Name, rows[0].OfferName);
+        Assert.Equal(stored.ETag, rows[0].ETag);
+        Assert.Equal(OfferRecords.Json(stored with { Current = rows[0].Current }), OfferRecords.Json(stored));
+    }
+
+    [Fact]
+    public async Task ReplaceStatusesAsync_OnePartnersOffers_WritesEveryStatusInOneGoAndKeepsTheDrafts()
+    {
+        string partner = OfferRecords.NewId("pt");
+        OfferRecord[] created = [
+            await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1").WithStatus(CoSellStatus.CoSellReady)),
+            await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2").WithStatus(CoSellStatus.CoSellReady))];
+        OfferRecord edited = await _offers.ReplaceAsync(created[1] with { Offer = created[1].Offer with { Name = "Renamed meanwhile" } }, created[1].ETag!);
+        ReviewedOffer[] read = [ReviewedOffer.Of(created[0])!, ReviewedOffer.Of(edited)!];
+
+        await _offers.ReplaceStatusesAsync([.. read.Select(r => r with { Current = r.Current with { Status = CoSellStatus.CoSellIncentivized, InstanceId = InstanceId } })]);
+
+        OfferRecord first = (await _offers.GetAsync(partner, "o-1"))!;
+        OfferRecord second = (await _offers.GetAsync(partner, "o-2"))!;
+        Assert.Equal((CoSellStatus.CoSellIncentivized, InstanceId), (first.Current!.Status, first.Current.InstanceId));
+        Assert.Equal(CoSellStatus.CoSellIncentivized, second.Current!.Status);
+        Assert.Equal("Renamed meanwhile", second.Offer.Name);
+        Assert.Equal(OfferRecords.Json(edited with { Current = second.Current }), OfferRecords.Json(second));
+        Assert.NotEqual(edited.ETag, second.ETag);
+    }
+
+    [Fact]
+    public async Task ReplaceStatusesAsync_OneRowChangedSinceRead_WritesNoneAndReportsAConflict()
+    {
+        string partner = OfferRecords.NewId("pt");
+        OfferRecord first = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1").WithStatus(CoSellStatus.CoSellReady));
+        OfferRecord second = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-2").WithStatus(CoSellStatus.CoSellReady));
+        await _offers.ReplaceAsync(second with { UpdatedAt = RunAt }, second.ETag!);
+        ReviewedOffer[] stale = [.. new[] { first, second }.Select(r => ReviewedOffer.Of(r)! with { Current = r.Current! with { Status = CoSellStatus.CoSellIncentivized } })];
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _offers.ReplaceStatusesAsync(stale));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _offers.ReplaceStatusesAsync([stale[1]]));
+
+        OfferRecord storedFirst = (await _offers.GetAsync(partner, "o-1"))!;
+        OfferRecord storedSecond = (await _offers.GetAsync(partner, "o-2"))!;
+        Assert.Equal((CoSellStatus.CoSellReady, first.ETag), (storedFirst.Current!.Status, storedFirst.ETag));
+        Assert.Equal((CoSellStatus.CoSellReady, RunAt), (storedSecond.Current!.Status, storedSecond.UpdatedAt));
+    }
+
+    [Fact]
+    public async Task ReplaceStatusesAsync_LongSnapshotOverSeveralColumnsThenAShortOne_ReadsBackTheShortOne()
+    {
+        string partner = OfferRecords.NewId("pl");
+        OfferRecord created = await _offers.CreateAsync(OfferRecords.Draft(partner, "o-1").WithStatus(CoSellStatus.CoSellReady));
+        OfferRecord longer = await _offers.ReplaceAsync(created with { Current = created.Current! with { Reason = new string('r', 45_000) } }, created.ETag!);
+
+        List<ReviewedOffer> listed = [];
+        await foreach (ReviewedOffer offer in _offers.ListReviewedOfPartnersAsync(new OrganisationRange(null, partner, partner, 1)))
+        {
+            listed.Add(offer);
+        }
+
+        ReviewedOffer read = Assert.Single(listed, o => o.PartnerId == partner);
+        await _offers.ReplaceStatusesAsync([read with { Current = read.Current with { Reason = "short", Status = CoSellStatus.CoSellIncentivized } }]);
+
+        Assert.Equal(45_000, read.Current.Reason.Length);
+        Assert.Equal(longer.ETag, read.ETag);
+        OfferRecord stored = (await _offers.GetAsync(partner, "o-1"))!;
+        Assert.Equal(("short", CoSellStatus.CoSellIncentivized), (stored.Current!.Reason, stored.Current.Status));
+    }
+
+    [Fact]
+    public async Task RevenueListAsync_RangeOfOrganisations_ReturnsThatMonthsRowsInTheRangeOnly()
+    {
+        await _revenue.ImportAsync(Month, [.. new[] { "org-a", "org-b", "org-c", "org-d" }.Select(o => new OrganisationProfile(o, Month, 1_000m, [], false, false))]);
+        await _revenue.ImportAsync("2026-10", [new OrganisationProfile("org-b2", "2026-10", 1_000m, [], false, false)]);
+
+        IReadOnlyList<OrganisationProfile> bounded = await _revenue.ListAsync(Month, new OrganisationRange("org-a", "org-c", "org-b", 2));
+        IReadOnlyList<OrganisationProfile> open = await _revenue.ListAsync(Month, new OrganisationRange("org-c", null, "org-d", 1));
+
+        Assert.Equal(["org-b", "org-c"], bounded.Select(r => r.OrganisationId));
+        Assert.Equal(["org-d"], open.Select(r => r.OrganisationId));
+        Assert.All(bounded, r => Assert.Equal(Month, r.Month));
     }
 
     [Fact]
@@ -70,17 +157,22 @@ public sealed class ReevaluationTableTests : IClassFixture<AzuriteFixture>
         OfferRecord missingOffer = await _offers.CreateAsync(OfferRecords.Draft(missing).WithStatus(CoSellStatus.CoSellIncentivized));
         await _revenue.ImportAsync(Month, [new OrganisationProfile(granted, Month, 150_000m, [], false, false)]);
         await _revenue.ImportAsync("2026-10", [new OrganisationProfile(missing, "2026-10", 150_000m, [], false, false)]);
-        var activity = new ReevaluateBatchActivity(_offers, _revenue, _history);
-        var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt,
-            [new OfferKey(grantedOffer.PartnerId, grantedOffer.OfferId), new OfferKey(missingOffer.PartnerId, missingOffer.OfferId)]);
+        await using SendGridCaptureServer sendGrid = await SendGridCaptureServer.StartAsync();
+        var options = new SendGridOptions { ApiKey = "SG.reevaluation-table-test", FromAddress = "cosell@microsoft.example", Host = sendGrid.Host };
+        var notifier = new SendGridNotifier(_tables, SendGridNotifier.CreateClient(options), Options.Create(options), TimeProvider.System);
+        var activity = new ReevaluateBatchActivity(_offers, _revenue, _history, notifier);
+        var batch = new ReevaluationBatchRequest(Month, InstanceId, RunAt, new OrganisationRange(null, null, granted, 1));
 
-        IReadOnlyList<OfferReevaluation> first = await activity.RunAsync(batch, CancellationToken.None);
+        ReevaluationBatchResult first = await activity.RunAsync(batch, CancellationToken.None);
         OfferRecord afterFirst = (await _offers.GetAsync(grantedOffer.PartnerId, grantedOffer.OfferId))!;
-        IReadOnlyList<OfferReevaluation> second = await activity.RunAsync(batch, CancellationToken.None);
+        ReevaluationBatchResult second = await activity.RunAsync(batch, CancellationToken.None);
         OfferRecord afterSecond = (await _offers.GetAsync(grantedOffer.PartnerId, grantedOffer.OfferId))!;
 
-        Assert.Equal([ReevaluationOutcome.Granted, ReevaluationOutcome.MissingRevenue], first.Select(r => r.Outcome));
-        Assert.Equal(first, second);
+        Assert.Equal((Evaluated: 2, Granted: 1, MissingRevenue: 1, PartnersNotified: 1), (first.Evaluated, first.Granted, first.MissingRevenue, first.PartnersNotified));
+        Assert.Equal((first.Granted, first.PartnersNotified), (second.Granted, second.PartnersNotified));
+        Assert.Equal(first.Issues, second.Issues);
+        CapturedMail mail = Assert.Single(sendGrid.Delivered);
+        Assert.Equal($"{InstanceId}/partner-{granted}", mail.NotificationKey);
         Assert.Equal(CoSellStatus.CoSellIncentivized, afterFirst.Current!.Status);
         Assert.Equal(afterFirst.ETag, afterSecond.ETag);
         HistoryEntry entry = Assert.Single(await _history.ListAsync(grantedOffer.PartnerId, grantedOffer.OfferId));

@@ -66,6 +66,42 @@ public sealed class InMemoryOfferStore : IOfferStore
         }
     }
 
+    /// <summary>All or none, like the table store's transaction: every ETag is checked before any status is written; drafts are kept.</summary>
+    public async Task ReplaceStatusesAsync(IReadOnlyList<ReviewedOffer> offers, CancellationToken cancellationToken = default)
+    {
+        IOfferStore.CheckReplaceStatuses(offers);
+        if (BeforeReplace is { } hook)
+        {
+            foreach (ReviewedOffer offer in offers)
+            {
+                if (await GetAsync(offer.PartnerId, offer.OfferId, cancellationToken) is { } stored)
+                {
+                    await hook(stored with { Current = offer.Current });
+                }
+            }
+        }
+
+        lock (gate)
+        {
+            if (offers.FirstOrDefault(o => !rows.TryGetValue((o.PartnerId, o.OfferId), out OfferRecord? current) || current.ETag != o.ETag) is { } stale)
+            {
+                Conflicts++;
+                throw new ConcurrencyConflictException($"Offer {stale.PartnerId}/{stale.OfferId} changed (ETag {stale.ETag}); nothing written.");
+            }
+
+            foreach (ReviewedOffer offer in offers)
+            {
+                rows[(offer.PartnerId, offer.OfferId)] = rows[(offer.PartnerId, offer.OfferId)] with { Current = offer.Current, ETag = NextETag() };
+            }
+
+            Replaces += offers.Count;
+            Transactions++;
+        }
+    }
+
+    /// <summary>Calls of <see cref="ReplaceStatusesAsync"/> that wrote.</summary>
+    public int Transactions { get; private set; }
+
     public async IAsyncEnumerable<OfferRecord> ListReviewedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         List<OfferRecord> snapshot;

@@ -60,4 +60,17 @@ public sealed class RevenueCsvParserTests
         Assert.Empty(result.Rows);
         Assert.Equal(1, Assert.Single(result.Errors).Line);
     }
+
+    [Theory]
+    [InlineData("Contoso Ltd")]
+    [InlineData("")]
+    [InlineData("contoso/eu")]
+    public void Parse_OrganisationIdNoPartnerCanHave_RejectsTheFileNamingTheLine(string organisationId)
+    {
+        RevenueParseResult result = RevenueCsvParser.Parse(Header + "fabrikam,2026-08,1000,false,false,\n" + $"\"{organisationId}\",2026-08,1000,false,false,\n", "2026-08");
+
+        Assert.Empty(result.Rows);
+        CsvError error = Assert.Single(result.Errors);
+        Assert.Equal((3, "organisationId"), (error.Line, error.Column));
+    }
 }

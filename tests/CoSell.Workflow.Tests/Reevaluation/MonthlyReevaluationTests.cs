@@ -95,7 +95,7 @@ public sealed class MonthlyReevaluationTests
     }
 
     [Fact]
-    public async Task Reevaluation_SmallPages_ContinuesAsNewOverEveryPageAndMailsStraddlingPartnerOnce()
+    public async Task Reevaluation_OnePartnerPerPage_ContinuesAsNewOverEveryPageAndMailsEachPartnerOnce()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();
         foreach (string partner in new[] { "p-one", "p-two", "p-three" })
@@ -110,9 +110,9 @@ public sealed class MonthlyReevaluationTests
         await host.Revenue.AcrAsync("p-two", 150_000m);
         await host.Revenue.AcrAsync("p-three", 1_000m);
 
-        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 2, pageSize: 2));
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 2, pageSize: 1));
 
-        Assert.Equal((Pages: 5, Batches: 9, Evaluated: 9, Granted: 6, Unchanged: 3), (summary.Pages, summary.Batches, summary.Evaluated, summary.Granted, summary.Unchanged));
+        Assert.Equal((Pages: 4, Batches: 4, Evaluated: 9, Granted: 6, Unchanged: 3), (summary.Pages, summary.Batches, summary.Evaluated, summary.Granted, summary.Unchanged));
         foreach (string partner in new[] { "p-one", "p-two" })
         {
             NotificationRequest mail = Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep(partner)));
@@ -206,7 +206,7 @@ public sealed class MonthlyReevaluationTests
     }
 
     [Fact]
-    public async Task Reevaluation_BatchKeepsFailing_FlagsItsOffersAsErrorsAndFinishesTheRest()
+    public async Task Reevaluation_BatchKeepsFailing_ReportsItAndFinishesTheRest()
     {
         await using WorkflowHost host = await WorkflowHost.StartAsync();
         await SeedMixedMonthAsync(host);
@@ -222,14 +222,15 @@ public sealed class MonthlyReevaluationTests
             return Task.CompletedTask;
         };
 
-        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 2, maxParallel: 2));
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 1, maxParallel: 2));
 
-        Assert.Equal((Evaluated: 5, Granted: 1, Errors: 2, MissingRevenue: 1), (summary.Evaluated, summary.Granted, summary.Errors, summary.MissingRevenue));
+        Assert.Equal((Evaluated: 2, Granted: 1, Unchanged: 1, BatchesFailed: 1, Errors: 0), (summary.Evaluated, summary.Granted, summary.Unchanged, summary.BatchesFailed, summary.Errors));
         Assert.Equal(3, tailspinReads);
-        Assert.Equal(
-            ["tail-a", "tail-b"],
-            summary.Issues.Where(i => i.Outcome == ReevaluationOutcome.Error).Select(i => i.OfferId).Order(StringComparer.Ordinal));
-        Assert.All(summary.Issues.Where(i => i.Outcome == ReevaluationOutcome.Error), i => Assert.Contains("OrgRevenue is unavailable", i.Reason, StringComparison.Ordinal));
+        ReevaluationIssue failed = Assert.Single(summary.Issues, i => i.Outcome == ReevaluationOutcome.Error);
+        Assert.Equal(("tailspin", null), (failed.PartnerId, failed.OfferId));
+        Assert.Contains("tailspin … (end) (1 organisations) failed after retries", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("OrgRevenue is unavailable", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("Batches of organisations that failed (their offers keep their status): 1", Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.AdminSummaryStep)).PlainText, StringComparison.Ordinal);
         Assert.Equal(CoSellStatus.CoSellIncentivized, await host.Offers.StatusAsync("tailspin", "tail-a"));
         Assert.Empty(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("tailspin")));
         Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam")));
@@ -250,5 +251,64 @@ public sealed class MonthlyReevaluationTests
         Assert.Contains("partner e-mail failed", issue.Reason, StringComparison.Ordinal);
         NotificationRequest admin = Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.AdminSummaryStep));
         Assert.Contains("tailspin (Error): The partner e-mail failed", admin.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reevaluation_PartnerEmailFailsTransientlyOnce_RetriedAndEveryPartnerMailedOnce()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        await SeedMixedMonthAsync(host);
+        host.Notifier.FailTransiently(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam"), times: 1);
+
+        ReevaluationSummary summary = await RunAsync(host, Request());
+
+        Assert.Equal(2, summary.PartnersNotified);
+        Assert.DoesNotContain(summary.Issues, i => i.Outcome == ReevaluationOutcome.Error);
+        Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam")));
+        Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep("tailspin")));
+        Assert.Equal(2, host.Notifier.Attempts(MonthlyReevaluationOrchestrator.PartnerStep("fabrikam")));
+    }
+
+    [Fact]
+    public async Task Reevaluation_ThirtyPartnersInBatchesOfTen_EachAffectedPartnerMailedOnce()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        int partners = 30;
+        for (int i = 0; i < partners; i++)
+        {
+            host.Offers.Seed($"p-{i:D3}", "offer", CoSellStatus.CoSellReady);
+            await host.Revenue.AcrAsync($"p-{i:D3}", i % 3 == 0 ? 1_000m : 150_000m);
+        }
+
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 10, maxParallel: 2));
+
+        int granted = Enumerable.Range(0, partners).Count(i => i % 3 != 0);
+        Assert.Equal((granted, granted), (summary.Granted, summary.PartnersNotified));
+        Assert.Equal(granted + 1, host.Notifier.Sent.Count);
+        Assert.All(
+            Enumerable.Range(0, partners).Where(i => i % 3 != 0),
+            i => Assert.Single(host.Notifier.ForStep(MonthlyReevaluationOrchestrator.PartnerStep($"p-{i:D3}"))));
+    }
+
+    [Fact]
+    public async Task Reevaluation_TwoThousandOffersInBatchesOfAThousand_EveryPayloadStaysUnderTheQueueMessageLimit()
+    {
+        await using WorkflowHost host = await WorkflowHost.StartAsync();
+        for (int i = 0; i < 2000; i++)
+        {
+            string partner = $"p-{i % 200:D3}";
+            host.Offers.Seed(partner, $"o-{i:D4}", CoSellStatus.CoSellReady);
+        }
+
+        for (int k = 0; k < 200; k++)
+        {
+            await host.Revenue.AcrAsync($"p-{k:D3}", k % 10 == 0 ? 150_000m : 1_000m);
+        }
+
+        ReevaluationSummary summary = await RunAsync(host, Request(batchSize: 100, maxParallel: 2, pageSize: 200));
+
+        Assert.Equal((Evaluated: 2000, Granted: 200, Unchanged: 1800, PartnersNotified: 20), (summary.Evaluated, summary.Granted, summary.Unchanged, summary.PartnersNotified));
+        int largest = host.Payloads.Payloads.Max(p => System.Text.Encoding.UTF8.GetByteCount(p));
+        Assert.True(largest < 45 * 1024, $"The largest payload is {largest} bytes; over 45 KB the engine moves it to a large-message blob.");
     }
 }

@@ -35,8 +35,9 @@ internal static class ReviewedOffers
     public static Task AcrAsync(this InMemoryRevenueStore store, string partnerId, decimal acrTtmUsd, string month = Month)
         => store.ImportAsync(month, [Organisations.WithAcr(partnerId, acrTtmUsd) with { Month = month }]);
 
+    /// <summary>A batch over every organisation (no bounds); <paramref name="offers"/> name the first one, for messages.</summary>
     public static ReevaluationBatchRequest Batch(params OfferRecord[] offers)
-        => new(Month, InstanceId, RunAt, [.. offers.Select(o => new OfferKey(o.PartnerId, o.OfferId))]);
+        => new(Month, InstanceId, RunAt, new OrganisationRange(null, null, offers.Select(o => o.PartnerId).Order(StringComparer.Ordinal).FirstOrDefault(), offers.Select(o => o.PartnerId).Distinct().Count()));
 
     public static async Task<CoSellStatus> StatusAsync(this InMemoryOfferStore store, string partnerId, string offerId)
         => (await store.GetAsync(partnerId, offerId))!.Current!.Status;

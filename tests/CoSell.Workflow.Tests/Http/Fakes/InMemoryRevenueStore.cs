@@ -24,6 +24,18 @@ internal sealed class InMemoryRevenueStore : IRevenueStore
     public Task<OrganisationProfile?> GetAsync(string month, string organisationId, CancellationToken cancellationToken = default)
         => Task.FromResult(Rows.FirstOrDefault(r => r.Month == month && r.OrganisationId == organisationId));
 
+    public Task<IReadOnlyList<string>> ListOrganisationIdsAsync(string month, string? after, int limit, CancellationToken cancellationToken = default)
+        => Task.FromResult<IReadOnlyList<string>>([.. Rows
+            .Where(r => r.Month == month && (after is null || string.CompareOrdinal(r.OrganisationId, after) > 0))
+            .Select(r => r.OrganisationId)
+            .Order(StringComparer.Ordinal)
+            .Take(limit)]);
+
+    public Task<IReadOnlyList<OrganisationProfile>> ListAsync(string month, OrganisationRange organisations, CancellationToken cancellationToken = default)
+        => Task.FromResult<IReadOnlyList<OrganisationProfile>>([.. Rows
+            .Where(r => r.Month == month && organisations.Contains(r.OrganisationId))
+            .OrderBy(r => r.OrganisationId, StringComparer.Ordinal)]);
+
     public Task ImportAsync(string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken = default)
     {
         lock (_rows)
