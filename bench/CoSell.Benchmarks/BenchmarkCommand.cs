@@ -97,6 +97,7 @@ public static class BenchmarkCommand
                 HoldFor = TimeSpan.FromSeconds(hold),
                 QuietBeforeHold = TimeSpan.FromSeconds(double.Parse(flags.GetValueOrDefault("quiet", "20"), CultureInfo.InvariantCulture)),
                 Settle = TimeSpan.Zero,
+                Timeout = TimeSpan.FromSeconds(Math.Max(900, n * 0.3)),
                 Settings = overrides,
             }).RunAsync();
             Print(run);

@@ -99,7 +99,15 @@ public sealed partial class ReviewBenchmark
             using CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(options.Timeout);
             Task target = options.Decide ? state.AllOutcomes.Task : state.AllReviewerMails.Task;
-            await target.WaitAsync(deadline.Token);
+            try
+            {
+                await target.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                state.Problems.Add($"timed out after {options.Timeout}: {state.ReviewerMailLatency.Count}/{state.Expected} reviewer mails, {state.OutcomeLatency.Count} outcomes");
+            }
+
             double seconds = clock.Elapsed.TotalSeconds;
 
             WaitWindow? wait = null;
@@ -410,6 +418,7 @@ public sealed record ReviewBenchmarkOptions(StorageEndpoints Storage, int Review
 
     public int MaxConcurrentSubmits { get; init; } = 32;
 
+    /// <summary>How long all submissions may take to reach their reviewer mail (or outcome); the waiting workload allows 0.3 s per review when that is longer.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public IReadOnlyDictionary<string, string?>? Settings { get; init; }
