@@ -28,6 +28,7 @@ public sealed class TableRevenueStore : IRevenueStore
     /// <summary>Partition of the index rows (RK organisation, column Month = its newest month); cannot collide with a YYYY-MM month.</summary>
     public const string LatestPartition = "latest";
     const string MonthColumn = "Month";
+    const string AcrColumn = "AcrTtmUsd";
 
     readonly CoSellTables _tables;
 
@@ -88,17 +89,23 @@ public sealed class TableRevenueStore : IRevenueStore
     }
 
     /// <summary>
-    /// Two point reads: the organisation's index row (PK <see cref="LatestPartition"/>) names its newest month, then
-    /// that month's row. Should the index ever point at a missing row, falls back to scanning the row key across months.
+    /// One point read: the organisation's index row (PK <see cref="LatestPartition"/>) names its newest month and holds
+    /// a copy of that month's figures (every review's threshold check reads it). An index row from before the copy was
+    /// kept is followed to the month's row; should it point at a missing row, falls back to scanning the row key across months.
     /// </summary>
     public async Task<OrganisationProfile?> GetLatestAsync(string organisationId, CancellationToken cancellationToken = default)
     {
         TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
         NullableResponse<TableEntity> index = await table.GetEntityIfExistsAsync<TableEntity>(
-            LatestPartition, TableColumns.Key(organisationId, nameof(organisationId)), [MonthColumn], cancellationToken);
+            LatestPartition, TableColumns.Key(organisationId, nameof(organisationId)), cancellationToken: cancellationToken);
         if (!index.HasValue || index.Value!.GetString(MonthColumn) is not { } month)
         {
             return null;
+        }
+
+        if (index.Value.ContainsKey(AcrColumn))
+        {
+            return FromEntity(index.Value, month);
         }
 
         return await GetAsync(month, organisationId, cancellationToken) ?? await ScanLatestAsync(table, organisationId, cancellationToken);
@@ -158,9 +165,10 @@ public sealed class TableRevenueStore : IRevenueStore
     }
 
     /// <summary>
-    /// After the month's rows are stored, moves each organisation's index row forward to this month (never back:
-    /// re-importing an older month leaves a newer one as latest). Written second, so a crash in between leaves the
-    /// index one month behind until the retried import completes, never pointing at a missing row.
+    /// After the month's rows are stored, moves each organisation's index row (with its copy of the figures) forward to
+    /// this month, or rewrites it when this month is re-imported; never back: re-importing an older month leaves a newer
+    /// one as latest. Written second, so a crash in between leaves the index one month behind until the retried import
+    /// completes, never pointing at a missing row.
     /// </summary>
     static async Task AdvanceLatestAsync(TableClient table, string month, IReadOnlyList<OrganisationProfile> rows, CancellationToken cancellationToken)
     {
@@ -174,14 +182,15 @@ public sealed class TableRevenueStore : IRevenueStore
         var batch = new List<TableTransactionAction>(MaxBatchSize);
         foreach (OrganisationProfile row in rows)
         {
-            if (known.TryGetValue(row.OrganisationId, out string? current) && string.CompareOrdinal(current, month) >= 0)
+            if (known.TryGetValue(row.OrganisationId, out string? current) && string.CompareOrdinal(current, month) > 0)
             {
                 continue;
             }
 
-            batch.Add(new TableTransactionAction(
-                TableTransactionActionType.UpsertReplace,
-                new TableEntity(LatestPartition, row.OrganisationId) { [MonthColumn] = month }));
+            TableEntity latest = ToEntity(month, row);
+            latest.PartitionKey = LatestPartition;
+            latest[MonthColumn] = month;
+            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, latest));
             if (batch.Count == MaxBatchSize)
             {
                 await table.SubmitTransactionAsync(batch, cancellationToken);
@@ -199,7 +208,7 @@ public sealed class TableRevenueStore : IRevenueStore
     {
         var entity = new TableEntity(month, row.OrganisationId)
         {
-            ["AcrTtmUsd"] = row.AcrTtmUsd.ToString(CultureInfo.InvariantCulture),
+            [AcrColumn] = row.AcrTtmUsd.ToString(CultureInfo.InvariantCulture),
             ["IsvConnectPremiumActive"] = row.IsvConnectPremiumActive,
             ["GoldCompetencyActive"] = row.GoldCompetencyActive,
             ["SolutionCount"] = row.Solutions.Count,
@@ -209,10 +218,12 @@ public sealed class TableRevenueStore : IRevenueStore
         return entity;
     }
 
-    static OrganisationProfile FromEntity(TableEntity e) => new(
+    static OrganisationProfile FromEntity(TableEntity e) => FromEntity(e, e.PartitionKey);
+
+    static OrganisationProfile FromEntity(TableEntity e, string month) => new(
         e.RowKey,
-        e.PartitionKey,
-        decimal.Parse(e.GetString("AcrTtmUsd") ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture),
+        month,
+        decimal.Parse(e.GetString(AcrColumn) ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture),
         TableJson.Deserialize<List<SolutionRevenue>>(TableColumns.GetLongString(e, "SolutionsJson") ?? "[]"),
         e.GetBoolean("IsvConnectPremiumActive") ?? false,
         e.GetBoolean("GoldCompetencyActive") ?? false);

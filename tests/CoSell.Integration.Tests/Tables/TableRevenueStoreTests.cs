@@ -8,8 +8,9 @@ namespace CoSell.Integration.Tests.Tables;
 public sealed class TableRevenueStoreTests : IClassFixture<AzuriteFixture>
 {
     readonly TableRevenueStore _store;
+    readonly RequestCounter _requests = new();
 
-    public TableRevenueStoreTests(AzuriteFixture azurite) => _store = new TableRevenueStore(azurite.Tables());
+    public TableRevenueStoreTests(AzuriteFixture azurite) => _store = new TableRevenueStore(azurite.Tables(_requests));
 
     static OrganisationProfile Org(string id, decimal acr, params SolutionRevenue[] solutions) =>
         new(id, null, acr, solutions, IsvConnectPremiumActive: false, GoldCompetencyActive: true);
@@ -58,6 +59,20 @@ public sealed class TableRevenueStoreTests : IClassFixture<AzuriteFixture>
 
         Assert.Equal("2026-05", latest!.Month);
         Assert.Equal(1m, latest.AcrTtmUsd);
+    }
+
+    [Fact]
+    public async Task GetLatestAsync_LatestMonthImportedTwice_ReturnsTheSecondImportInOneRead()
+    {
+        await _store.ImportAsync("2026-07", [Org("org-twice", 150_000m, new SolutionRevenue("saas-1", true, 1m))]);
+        await _store.ImportAsync("2026-07", [Org("org-twice", 80_000m, new SolutionRevenue("saas-2", true, 2m)) with { IsvConnectPremiumActive = true }]);
+        _requests.Reset();
+
+        OrganisationProfile? latest = await _store.GetLatestAsync("org-twice");
+
+        Assert.Equal(1, _requests.Count);
+        Assert.Equal(new OrganisationProfile("org-twice", "2026-07", 80_000m, [], true, true) with { Solutions = latest!.Solutions }, latest);
+        Assert.Equal(["saas-2"], latest.Solutions.Select(s => s.OfferId));
     }
 
     [Fact]
