@@ -71,10 +71,10 @@ public sealed class ReevaluationCrashTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         }
 
-        JsonElement atKill = await WaitForAsync(http, child, s => s.Progress is { } p && p.GetProperty("Page").GetInt32() >= KillInPage, $"page {KillInPage} running");
+        JsonElement atKill = await WaitForAsync(http, child, s => s.Progress is { } p && p.GetProperty("page").GetInt32() >= KillInPage, $"page {KillInPage} running");
         child.Kill();
         int mailsAtKill = sendGrid.Delivered.Count;
-        int pageAtKill = atKill.GetProperty("customStatus").GetProperty("Page").GetInt32();
+        int pageAtKill = atKill.GetProperty("customStatus").GetProperty("page").GetInt32();
         await child.StartAsync(http);
         using (HttpResponseMessage again = await AdminSendAsync(http, HttpMethod.Post))
         {
