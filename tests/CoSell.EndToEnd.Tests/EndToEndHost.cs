@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CoSell.Integration.Tests.Infrastructure;
 using CoSell.LocalHost;
 using CoSell.LocalHost.Engine;
@@ -89,10 +87,5 @@ public class EndToEndHost : IAsyncLifetime
         }
     }
 
-    static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int FreePort() => LoopbackPorts.Free();
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using CoSell.Integration.Tests.Infrastructure;
 using CoSell.LocalHost.Mailbox;
 using CoSell.Workflow.Http;
 
@@ -319,12 +320,7 @@ public sealed partial class RunScriptTests : IDisposable
         throw new InvalidOperationException("No repository root (CoSellFunctions.sln + run.sh) above " + AppContext.BaseDirectory);
     }
 
-    static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int FreePort() => LoopbackPorts.Free();
 
     static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

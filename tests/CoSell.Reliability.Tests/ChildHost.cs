@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using CoSell.Integration.Tests.Infrastructure;
 
 namespace CoSell.Reliability.Tests;
 
@@ -116,12 +117,7 @@ internal sealed class ChildHost : IDisposable
     }
 
     /// <summary>A free loopback port for the child's site.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 
     public static string Seconds(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

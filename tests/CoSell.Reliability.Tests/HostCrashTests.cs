@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CoSell.Adapters.Tables;
@@ -175,12 +174,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
         }
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int FreePort() => LoopbackPorts.Free();
 
     [GeneratedRegex(@"https?://[^\s""<>]+/review/[A-Za-z0-9._~%\-]+")]
     private static partial Regex ReviewLinkPattern();

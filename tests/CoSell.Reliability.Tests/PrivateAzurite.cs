@@ -96,10 +96,5 @@ internal sealed class PrivateAzurite : IDisposable
 
     static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int FreePort() => LoopbackPorts.Free();
 }

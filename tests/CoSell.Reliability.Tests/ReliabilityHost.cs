@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -148,12 +146,7 @@ internal sealed partial class ReliabilityHost : ProductClient, IAsyncDisposable
 
     static bool IsDone(OrchestrationMetadata m) => m.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int FreePort() => LoopbackPorts.Free();
 
     [GeneratedRegex(@"https?://[^\s""<>]+/review/[A-Za-z0-9._~%\-]+")]
     private static partial Regex ReviewLinkPattern();

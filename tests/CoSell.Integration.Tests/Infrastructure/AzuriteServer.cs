@@ -187,10 +187,5 @@ public static class AzuriteServer
         return worktrees > 0 ? gitDir[..worktrees] : null;
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    static int FreePort() => LoopbackPorts.Free();
 }
