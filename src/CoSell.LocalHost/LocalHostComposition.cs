@@ -23,6 +23,7 @@ internal static class LocalHostComposition
 
     public static WebApplication MapCoSellProduct(WebApplication app)
     {
+        app.UseEmptyErrorProblems();
         app.MapCoSellApi();
         return app;
     }

@@ -64,6 +64,21 @@ public sealed class LocalHostAppTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Api_MethodTheAddressDoesNotServe_405ProblemNamingTheMethodAndAllow()
+    {
+        using HttpRequestMessage request = new(HttpMethod.Patch, new Uri("/api/partners/contoso/offers/contoso-crm/status", UriKind.Relative));
+        request.Headers.Add("X-Partner-Key", "contoso-demo-key");
+        using HttpResponseMessage response = await http.SendAsync(request);
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(405, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("This address does not serve PATCH. It serves GET.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
     public async Task Mailbox_IsPartOfTheHost()
     {
         using HttpResponseMessage response = await http.GetAsync(new Uri("/dev/mailbox/messages", UriKind.Relative));

@@ -141,6 +141,7 @@ internal sealed class ApiTestApp : IAsyncDisposable
         builder.Services.AddSingleton(durable);
         overrides?.Invoke(builder.Services);
         WebApplication app = builder.Build();
+        app.UseEmptyErrorProblems();
         app.MapCoSellApi();
         holder.App = new ApiTestApp(app, durable);
         await app.StartAsync();

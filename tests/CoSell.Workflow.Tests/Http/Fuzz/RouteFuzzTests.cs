@@ -48,7 +48,7 @@ public sealed class RouteFuzzTests
     }
 
     [Fact]
-    public async Task AnyTemplate_MethodItDoesNotServe_405ListingTheMethodsAndNothingChanges()
+    public async Task AnyTemplate_MethodItDoesNotServe_405ProblemListingTheMethodsAndNothingChanges()
     {
         foreach (IGrouping<string, ApiRoute> template in ApiRoutes.All.GroupBy(r => r.Template))
         {
@@ -57,13 +57,21 @@ public sealed class RouteFuzzTests
             {
                 FuzzRequest request = RouteRequests.Valid(_fuzz, template.First()) with { Method = method };
 
-                await _fuzz.AssertRefusedAsync(new FuzzCase($"{method} on {template.Key}", request, new Refusal([405], AnswerShape.Bare)));
+                await _fuzz.AssertRefusedAsync(new FuzzCase($"{method} on {template.Key}", request, Refusal.Problem(405, says: $"does not serve {method}")));
 
                 FuzzAnswer answer = await _fuzz.SendAsync(request);
                 Assert.All(served, m => Assert.Contains(m, answer.Allow, StringComparison.Ordinal));
             }
         }
     }
+
+    [Theory]
+    [InlineData("GET", "/api/partners/contoso/nowhere")]
+    [InlineData("POST", "/api/partners/contoso/offers/crm-1/submissions/1/extra")]
+    [InlineData("DELETE", "/review")]
+    [InlineData("GET", "/")]
+    public Task AnyMethod_AddressNoRouteServes_404ProblemAndNothingChanges(string method, string path)
+        => _fuzz.AssertRefusedAsync(new FuzzCase($"{method} on {path}", new FuzzRequest(method, path), Refusal.Problem(404, says: "No resource is served at this address")));
 
     [Theory]
     [MemberData(nameof(GuardedRoutes))]
