@@ -21,6 +21,28 @@ internal sealed class ChildHost : IDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>
+    /// The settings every child host of these tests runs with: its own task hub, tables and container on the test
+    /// Azurite, mail to the test's SendGrid stand-in, links to its own site, no monthly timer, and 10 s visibility
+    /// timeouts so messages a killed process held come back quickly, warnings-only logs. Tests add their own on top.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string prefix, string storage, string site, string sendGridHost) => new()
+    {
+        ["TaskHubName"] = prefix + "Hub",
+        ["CoSellStorage__ConnectionString"] = storage,
+        ["CoSellStorage__TablePrefix"] = prefix,
+        ["Collateral__ContainerName"] = prefix.ToLowerInvariant(),
+        ["CoSell__ReevaluationSchedulerEnabled"] = "false",
+        ["Approval__SigningKey"] = "reliability-signing-key-0123456789-0123456789",
+        ["SendGrid__Host"] = sendGridHost,
+        ["Review__PublicBaseUrl"] = site,
+        ["Review__Reviewers__0"] = "reviewer@cosell.localhost",
+        ["PartnerAuth__AdminKey"] = ProductClient.AdminKey,
+        ["LocalEngine__WorkItemQueueVisibilityTimeout"] = "00:00:10",
+        ["LocalEngine__ControlQueueVisibilityTimeout"] = "00:00:10",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     public async Task StartAsync(HttpClient http)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "CoSell.LocalHost.dll");

@@ -33,23 +33,9 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
         string site = $"http://127.0.0.1:{FreePort()}";
         using var http = new HttpClient { BaseAddress = new Uri(site), Timeout = TimeSpan.FromSeconds(30) };
         var client = new ProductClient(http);
-        using var child = new ChildHost(site, new Dictionary<string, string>
-        {
-            ["TaskHubName"] = prefix + "Hub",
-            ["CoSellStorage__ConnectionString"] = storage,
-            ["CoSellStorage__TablePrefix"] = prefix,
-            ["Collateral__ContainerName"] = prefix.ToLowerInvariant(),
-            ["CoSell__ReevaluationSchedulerEnabled"] = "false",
-            ["Approval__SigningKey"] = "reliability-signing-key-0123456789-0123456789",
-            ["SendGrid__Host"] = sendGrid.Host,
-            ["Review__PublicBaseUrl"] = site,
-            ["Review__Reviewers__0"] = "reviewer@cosell.localhost",
-            [$"PartnerAuth__Partners__{ProductClient.PartnerId}"] = ProductClient.PartnerKey,
-            ["PartnerAuth__AdminKey"] = ProductClient.AdminKey,
-            ["LocalEngine__WorkItemQueueVisibilityTimeout"] = "00:00:10",
-            ["LocalEngine__ControlQueueVisibilityTimeout"] = "00:00:10",
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
+        Dictionary<string, string> settings = ChildHost.Settings(prefix, storage, site, sendGrid.Host);
+        settings[$"PartnerAuth__Partners__{ProductClient.PartnerId}"] = ProductClient.PartnerKey;
+        using var child = new ChildHost(site, settings);
         int seed = Environment.TickCount;
         var random = new Random(seed);
         await child.StartAsync(http);

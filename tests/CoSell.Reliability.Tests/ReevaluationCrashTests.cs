@@ -44,26 +44,12 @@ public sealed class ReevaluationCrashTests(ITestOutputHelper output)
         await using SendGridCaptureServer sendGrid = await SendGridCaptureServer.StartAsync();
         string site = $"http://127.0.0.1:{ChildHost.FreePort()}";
         using var http = new HttpClient { BaseAddress = new Uri(site), Timeout = TimeSpan.FromSeconds(30) };
-        using var child = new ChildHost(site, new Dictionary<string, string>
-        {
-            ["TaskHubName"] = prefix + "Hub",
-            ["CoSellStorage__ConnectionString"] = storage,
-            ["CoSellStorage__TablePrefix"] = prefix,
-            ["Collateral__ContainerName"] = prefix.ToLowerInvariant(),
-            ["CoSell__ReevaluationSchedulerEnabled"] = "false",
-            ["Approval__SigningKey"] = "reliability-signing-key-0123456789-0123456789",
-            ["SendGrid__Host"] = sendGrid.Host,
-            ["Review__PublicBaseUrl"] = site,
-            ["Review__Reviewers__0"] = "reviewer@cosell.localhost",
-            ["PartnerAuth__AdminKey"] = ProductClient.AdminKey,
-            ["Reevaluation__Admins__0"] = "admin@cosell.localhost",
-            ["Reevaluation__PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Reevaluation__BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Reevaluation__MaxParallelBatches"] = "2",
-            ["LocalEngine__WorkItemQueueVisibilityTimeout"] = "00:00:10",
-            ["LocalEngine__ControlQueueVisibilityTimeout"] = "00:00:10",
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
+        Dictionary<string, string> settings = ChildHost.Settings(prefix, storage, site, sendGrid.Host);
+        settings["Reevaluation__Admins__0"] = "admin@cosell.localhost";
+        settings["Reevaluation__PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Reevaluation__BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Reevaluation__MaxParallelBatches"] = "2";
+        using var child = new ChildHost(site, settings);
         await child.StartAsync(http);
 
         using (HttpResponseMessage started = await AdminSendAsync(http, HttpMethod.Post))
