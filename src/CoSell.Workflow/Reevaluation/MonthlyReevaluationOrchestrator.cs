@@ -114,7 +114,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             }
             catch (TaskFailedException ex)
             {
-                tally.BatchFailed(organisations, $"The batch of organisations {organisations} failed after retries: {ex.FailureDetails.ErrorMessage} Offers it had not written keep their status; running the month again re-evaluates them and picks up any it wrote.");
+                tally.BatchFailed(organisations, $"The batch of organisations {organisations} failed after retries: {ex.FailureDetails.ErrorMessage} Offers it had not written keep their status; purging reeval-{input.Month} and starting the month again re-evaluates them and reports any it wrote.");
             }
 
             tally.Batches++;
