@@ -20,6 +20,15 @@ public static class TableColumns
     /// <summary>Stay under the service's 1 MiB entity limit with room for keys, timestamps and property names.</summary>
     public const int MaxEntityBytes = 1_000_000;
 
+    /// <summary>The most operations one entity-group transaction may hold.</summary>
+    public const int MaxTransactionActions = 100;
+
+    /// <summary>Stay under the service's 4 MiB transaction payload with room for the batch framing.</summary>
+    public const long MaxTransactionBytes = 3_500_000;
+
+    /// <summary>The most rows one query page returns.</summary>
+    public const int MaxQueryPageSize = 1000;
+
     public static void SetLongString(TableEntity entity, string name, string? value)
     {
         if (value is null)
@@ -97,6 +106,38 @@ public static class TableColumns
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// Cuts <paramref name="items"/>, in order, into groups that fit one entity-group transaction: at most
+    /// <see cref="MaxTransactionActions"/> items and <see cref="MaxTransactionBytes"/> by <paramref name="bytesOf"/>
+    /// (an item larger than that on its own gets a group of its own). Lazy, so each group can be submitted before the
+    /// next is built; every group is a new list.
+    /// </summary>
+    public static IEnumerable<List<T>> TransactionChunks<T>(IEnumerable<T> items, Func<T, long> bytesOf)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(bytesOf);
+        var chunk = new List<T>(MaxTransactionActions);
+        long chunkBytes = 0;
+        foreach (T item in items)
+        {
+            long bytes = bytesOf(item);
+            if (chunk.Count == MaxTransactionActions || (chunk.Count > 0 && chunkBytes + bytes > MaxTransactionBytes))
+            {
+                yield return chunk;
+                chunk = new List<T>(MaxTransactionActions);
+                chunkBytes = 0;
+            }
+
+            chunk.Add(item);
+            chunkBytes += bytes;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     /// <summary>Rejects values that are not legal in a PartitionKey or RowKey.</summary>

@@ -11,10 +11,6 @@ namespace CoSell.Adapters.Tables;
 /// </summary>
 public sealed partial class TableOfferStore
 {
-    const int MaxPageSize = 1000;
-    const int MaxTransactionRows = 100;
-    const long MaxTransactionBytes = 3_500_000;
-
     /// <summary>
     /// One query over the partners' partitions (a partition-key range the service can seek to), pages of up to 1,000
     /// rows, reading only the keys, the name and the snapshot (a snapshot split over several columns is read whole with
@@ -37,7 +33,7 @@ public sealed partial class TableOfferStore
         }
 
         string[] columns = ["PartitionKey", "RowKey", "Name", CurrentJson, CurrentJson + "_Parts"];
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, columns, cancellationToken))
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, TableColumns.MaxQueryPageSize, columns, cancellationToken))
         {
             ReviewedOffer? offer = (entity.GetInt32(CurrentJson + "_Parts") ?? 1) > 1
                 ? ReviewedOffer.Of(await GetAsync(entity.PartitionKey, entity.RowKey, cancellationToken) ?? throw new InvalidDataException($"Offer {entity.PartitionKey}/{entity.RowKey} vanished while it was read."))
@@ -67,24 +63,8 @@ public sealed partial class TableOfferStore
             return;
         }
 
-        var chunk = new List<(ReviewedOffer Offer, TableTransactionAction Action)>(MaxTransactionRows);
-        long chunkBytes = 0;
-        foreach (ReviewedOffer offer in offers)
-        {
-            TableEntity entity = StatusEntity(offer);
-            long bytes = TableColumns.SizeOf(entity);
-            if (chunk.Count == MaxTransactionRows || (chunk.Count > 0 && chunkBytes + bytes > MaxTransactionBytes))
-            {
-                await SubmitAsync(table, chunk, cancellationToken);
-                chunk.Clear();
-                chunkBytes = 0;
-            }
-
-            chunk.Add((offer, new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(offer.ETag))));
-            chunkBytes += bytes;
-        }
-
-        if (chunk.Count > 0)
+        IEnumerable<(ReviewedOffer Offer, TableEntity Entity)> merges = offers.Select(offer => (offer, StatusEntity(offer)));
+        foreach (List<(ReviewedOffer Offer, TableEntity Entity)> chunk in TableColumns.TransactionChunks(merges, m => TableColumns.SizeOf(m.Entity)))
         {
             await SubmitAsync(table, chunk, cancellationToken);
         }
@@ -111,11 +91,12 @@ public sealed partial class TableOfferStore
         }
     }
 
-    static async Task SubmitAsync(TableClient table, List<(ReviewedOffer Offer, TableTransactionAction Action)> chunk, CancellationToken cancellationToken)
+    static async Task SubmitAsync(TableClient table, List<(ReviewedOffer Offer, TableEntity Entity)> chunk, CancellationToken cancellationToken)
     {
         try
         {
-            await table.SubmitTransactionAsync(chunk.Select(c => c.Action), cancellationToken);
+            await table.SubmitTransactionAsync(
+                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateMerge, c.Entity, new ETag(c.Offer.ETag))), cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (TableColumns.IsPreconditionFailed(ex) || TableColumns.IsNotFound(ex))
         {

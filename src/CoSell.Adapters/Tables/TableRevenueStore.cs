@@ -9,7 +9,8 @@ namespace CoSell.Adapters.Tables;
 /// <summary>
 /// Table <c>OrgRevenue</c>: PK month <c>YYYY-MM</c>, RK organisation id. Money is stored as an invariant decimal string
 /// (<c>AcrTtmUsd</c>) because Table Storage has no decimal type and a double would round; the per-solution figures
-/// are a JSON column. Partition <c>latest</c> holds one index row per organisation naming its newest month.
+/// are a JSON column. Partition <c>latest</c> holds one index row per organisation naming its newest month, with a copy of
+/// that month's figures.
 /// </summary>
 /// <remarks>
 /// <see cref="ImportAsync"/> upserts (replace) on purpose: a month's feed is the whole truth for that month, so a
@@ -18,13 +19,6 @@ namespace CoSell.Adapters.Tables;
 /// </remarks>
 public sealed class TableRevenueStore : IRevenueStore
 {
-    /// <summary>A table transaction holds at most 100 operations and 4 MiB.</summary>
-    public const int MaxBatchSize = 100;
-    const long MaxBatchBytes = 3_500_000;
-
-    /// <summary>The most rows one query page returns.</summary>
-    const int MaxPageSize = 1000;
-
     /// <summary>Partition of the index rows (RK organisation, column Month = its newest month); cannot collide with a YYYY-MM month.</summary>
     public const string LatestPartition = "latest";
     const string MonthColumn = "Month";
@@ -50,8 +44,8 @@ public sealed class TableRevenueStore : IRevenueStore
         string filter = after is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {CheckMonth(month)} and RowKey gt {after}");
-        var ids = new List<string>(Math.Min(limit, MaxPageSize));
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, MaxPageSize), ["RowKey"], cancellationToken))
+        var ids = new List<string>(Math.Min(limit, TableColumns.MaxQueryPageSize));
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, TableColumns.MaxQueryPageSize), ["RowKey"], cancellationToken))
         {
             ids.Add(entity.RowKey);
             if (ids.Count == limit)
@@ -80,7 +74,7 @@ public sealed class TableRevenueStore : IRevenueStore
         }
 
         var rows = new List<OrganisationProfile>();
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, cancellationToken: cancellationToken))
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, TableColumns.MaxQueryPageSize, cancellationToken: cancellationToken))
         {
             rows.Add(FromEntity(entity));
         }
@@ -139,28 +133,7 @@ public sealed class TableRevenueStore : IRevenueStore
         }
 
         TableClient table = await _tables.GetAsync(CoSellTables.OrgRevenue, cancellationToken);
-        var batch = new List<TableTransactionAction>(MaxBatchSize);
-        long batchBytes = 0;
-        foreach (OrganisationProfile row in rows)
-        {
-            TableEntity entity = ToEntity(month, row);
-            long bytes = 512 + TableColumns.SizeOf(entity);
-            if (batch.Count == MaxBatchSize || (batch.Count > 0 && batchBytes + bytes > MaxBatchBytes))
-            {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
-                batch.Clear();
-                batchBytes = 0;
-            }
-
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
-            batchBytes += bytes;
-        }
-
-        if (batch.Count > 0)
-        {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
-        }
-
+        await UpsertAllAsync(table, rows.Select(row => ToEntity(month, row)), cancellationToken);
         await AdvanceLatestAsync(table, month, rows, cancellationToken);
     }
 
@@ -174,33 +147,29 @@ public sealed class TableRevenueStore : IRevenueStore
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {LatestPartition}");
-        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, MaxPageSize, ["RowKey", MonthColumn], cancellationToken))
+        await foreach (TableEntity entity in table.QueryAsync<TableEntity>(filter, TableColumns.MaxQueryPageSize, ["RowKey", MonthColumn], cancellationToken))
         {
             known[entity.RowKey] = entity.GetString(MonthColumn) ?? "";
         }
 
-        var batch = new List<TableTransactionAction>(MaxBatchSize);
-        foreach (OrganisationProfile row in rows)
-        {
-            if (known.TryGetValue(row.OrganisationId, out string? current) && string.CompareOrdinal(current, month) > 0)
+        IEnumerable<TableEntity> advanced = rows
+            .Where(row => !(known.TryGetValue(row.OrganisationId, out string? current) && string.CompareOrdinal(current, month) > 0))
+            .Select(row =>
             {
-                continue;
-            }
+                TableEntity latest = ToEntity(month, row);
+                latest.PartitionKey = LatestPartition;
+                latest[MonthColumn] = month;
+                return latest;
+            });
+        await UpsertAllAsync(table, advanced, cancellationToken);
+    }
 
-            TableEntity latest = ToEntity(month, row);
-            latest.PartitionKey = LatestPartition;
-            latest[MonthColumn] = month;
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, latest));
-            if (batch.Count == MaxBatchSize)
-            {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
+    /// <summary>Replaces the rows in as few transactions as the service allows (rows of one partition each).</summary>
+    static async Task UpsertAllAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
+    {
+        foreach (List<TableEntity> chunk in TableColumns.TransactionChunks(entities, e => 512 + TableColumns.SizeOf(e)))
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
         }
     }
 

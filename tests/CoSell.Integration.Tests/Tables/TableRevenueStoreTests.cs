@@ -35,6 +35,21 @@ public sealed class TableRevenueStoreTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
+    public async Task ImportAsync_HundredLargeRows_EveryRowAndItsLatestCopyStored()
+    {
+        // About 60 KB per row: a hundred of them (one partition, as the index rows are) exceed one 4 MiB transaction.
+        SolutionRevenue[] solutions = [.. Enumerable.Range(0, 300).Select(i => new SolutionRevenue($"saas-{i:D4}-{new string('x', 50)}", true, i))];
+        OrganisationProfile[] rows = [.. Enumerable.Range(0, 100).Select(i => Org($"org-large-{i:D3}", 150_000m + i, solutions))];
+
+        await _store.ImportAsync("2026-09", rows);
+
+        OrganisationProfile? month = await _store.GetAsync("2026-09", "org-large-099");
+        OrganisationProfile? latest = await _store.GetLatestAsync("org-large-099");
+        Assert.Equal((150_099m, 300), (month!.AcrTtmUsd, month.Solutions.Count));
+        Assert.Equal(("2026-09", 150_099m, 300), (latest!.Month, latest.AcrTtmUsd, latest.Solutions.Count));
+    }
+
+    [Fact]
     public async Task ImportAsync_SameMonthAgain_ReplacesRowsWholly()
     {
         await _store.ImportAsync("2026-06", [Org("org-r", 150_000m, new SolutionRevenue("saas-1", true, 1m), new SolutionRevenue("saas-2", true, 2m))]);
