@@ -17,33 +17,49 @@ public static class ReviewOrchestration
     /// <summary>Actor of history entries the automated checks write.</summary>
     public const string ChecksActor = "co-sell checks";
 
-    private static readonly HashSet<string> PermanentErrorTypes =
+    /// <summary>The failures no retry can fix: bad input and missing code.</summary>
+    private static readonly Type[] PermanentFailures =
     [
-        typeof(DomainValidationException).FullName!,
-        typeof(ArgumentException).FullName!,
-        typeof(ArgumentNullException).FullName!,
-        typeof(ArgumentOutOfRangeException).FullName!,
-        typeof(NotImplementedException).FullName!,
-        typeof(NotSupportedException).FullName!,
+        typeof(DomainValidationException),
+        typeof(ArgumentException),
+        typeof(ArgumentNullException),
+        typeof(ArgumentOutOfRangeException),
+        typeof(NotImplementedException),
+        typeof(NotSupportedException),
     ];
+
+    private static readonly HashSet<string> PermanentErrorTypes = [.. PermanentFailures.Select(t => t.FullName!)];
 
     /// <summary>Retries every failure except the permanent ones (bad input, missing code): exponential back-off from the policy.</summary>
     public static TaskOptions RetryOptions(ReviewPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        TimeSpan first = policy.ActivityFirstRetryInterval > TimeSpan.Zero ? policy.ActivityFirstRetryInterval : TimeSpan.FromSeconds(5);
+        return RetryOptions(policy.ActivityMaxAttempts, policy.ActivityFirstRetryInterval);
+    }
+
+    /// <summary>
+    /// The retry policy of every orchestration here: at most <paramref name="maxAttempts"/> calls, the first retry after
+    /// <paramref name="firstRetryInterval"/> (5 s when not positive), doubling up to 10 minutes, permanent failures not retried.
+    /// </summary>
+    public static TaskOptions RetryOptions(int maxAttempts, TimeSpan firstRetryInterval)
+    {
+        TimeSpan first = firstRetryInterval > TimeSpan.Zero ? firstRetryInterval : TimeSpan.FromSeconds(5);
         return TaskOptions.FromRetryPolicy(new RetryPolicy(
-            Math.Max(1, policy.ActivityMaxAttempts), first, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(10))
+            Math.Max(1, maxAttempts), first, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(10))
         {
             HandleFailure = IsTransient,
         });
     }
 
+    /// <summary>A failed activity call worth retrying: its error type is none of the permanent ones.</summary>
     public static bool IsTransient(TaskFailureDetails failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         return !PermanentErrorTypes.Contains(failure.ErrorType);
     }
+
+    /// <summary>The same judgement for an exception caught in process (an activity handling a call itself): one of the permanent kinds or derived from one.</summary>
+    public static bool IsPermanent(Exception exception) => PermanentFailures.Any(t => t.IsInstanceOfType(exception));
 
     /// <summary>
     /// The three checks fanned out (collateral, contacts, revenue thresholds) and the evaluation the rules propose from

@@ -33,7 +33,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         }
 
         ILogger log = context.CreateReplaySafeLogger<MonthlyReevaluationOrchestrator>();
-        TaskOptions retry = RetryOptions(input);
+        TaskOptions retry = ReviewOrchestration.RetryOptions(input.ActivityMaxAttempts, input.ActivityFirstRetryInterval);
         if (input.UseConfiguredSettings)
         {
             ReevaluationSettings settings = await context.CallActivityAsync<ReevaluationSettings>(WorkflowNames.ReadReevaluationSettings, input.Month, retry);
@@ -146,16 +146,6 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
                 }
             }
         }
-    }
-
-    private static TaskOptions RetryOptions(ReevaluationRequest input)
-    {
-        TimeSpan first = input.ActivityFirstRetryInterval > TimeSpan.Zero ? input.ActivityFirstRetryInterval : TimeSpan.FromSeconds(5);
-        return TaskOptions.FromRetryPolicy(new RetryPolicy(
-            Math.Max(1, input.ActivityMaxAttempts), first, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(10))
-        {
-            HandleFailure = ReviewOrchestration.IsTransient,
-        });
     }
 
     /// <summary>Running figures of one generation, seeded from the previous generations' totals.</summary>

@@ -1,5 +1,5 @@
-using CoSell.Domain;
 using CoSell.Workflow.Notifications;
+using CoSell.Workflow.Orchestrators;
 using CoSell.Workflow.Ports;
 
 namespace CoSell.Workflow.Reevaluation;
@@ -43,7 +43,7 @@ internal static class PartnerEmail
             await notifier.SendAsync(partner.ToNotification(instanceId, month), cancellationToken);
             return (PartnerEmailOutcome.Sent, null);
         }
-        catch (Exception ex) when (IsPermanent(ex))
+        catch (Exception ex) when (ReviewOrchestration.IsPermanent(ex))
         {
             return (PartnerEmailOutcome.Refused, ex.Message);
         }
@@ -52,7 +52,4 @@ internal static class PartnerEmail
             return (PartnerEmailOutcome.Retry, ex.Message);
         }
     }
-
-    /// <summary>The failures no retry can fix: the kinds the review's retry policy does not retry either.</summary>
-    private static bool IsPermanent(Exception ex) => ex is ArgumentException or DomainValidationException or NotSupportedException or NotImplementedException;
 }
