@@ -151,7 +151,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
     /// <summary>Running figures of one generation, seeded from the previous generations' totals.</summary>
     private sealed class Tally(ReevaluationSummary start)
     {
-        private readonly List<ReevaluationIssue> issues = [.. start.Issues];
+        private readonly ListedIssues issues = new(start.Issues, start.IssuesNotListed);
         private int evaluated = start.Evaluated;
         private int granted = start.Granted;
         private int withdrawn = start.Withdrawn;
@@ -159,7 +159,6 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
         private int missingRevenue = start.MissingRevenue;
         private int errors = start.Errors;
         private int skipped = start.Skipped;
-        private int issuesNotListed = start.IssuesNotListed;
         private int batchesFailed = start.BatchesFailed;
 
         public int PartnersNotified { get; set; } = start.PartnersNotified;
@@ -178,12 +177,7 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             errors += result.Errors;
             skipped += result.Skipped;
             PartnersNotified += result.PartnersNotified;
-            foreach (ReevaluationIssue issue in result.Issues)
-            {
-                Issue(issue);
-            }
-
-            issuesNotListed += result.IssuesNotListed;
+            issues.AddAll(result.Issues, result.IssuesNotListed);
         }
 
         /// <summary>A batch that kept failing: counted, and listed as one issue (its offers were not counted, so not evaluated).</summary>
@@ -193,22 +187,12 @@ public sealed class MonthlyReevaluationOrchestrator : TaskOrchestrator<Reevaluat
             Issue(new ReevaluationIssue(organisations.First ?? organisations.After ?? "(all)", null, ReevaluationOutcome.Error, reason));
         }
 
-        public void Issue(ReevaluationIssue issue)
-        {
-            if (issues.Count < ReevaluationSummary.MaxListedIssues)
-            {
-                issues.Add(issue);
-            }
-            else
-            {
-                issuesNotListed++;
-            }
-        }
+        public void Issue(ReevaluationIssue issue) => issues.Add(issue);
 
         public ReevaluationProgress Progress(bool completed)
             => new(start.Month, Pages, Batches, evaluated, granted, withdrawn, completed);
 
         public ReevaluationSummary ToSummary() => new(
-            start.Month, evaluated, granted, withdrawn, unchanged, missingRevenue, errors, skipped, PartnersNotified, Pages, Batches, [.. issues], issuesNotListed, batchesFailed);
+            start.Month, evaluated, granted, withdrawn, unchanged, missingRevenue, errors, skipped, PartnersNotified, Pages, Batches, issues.ToArray(), issues.NotListed, batchesFailed);
     }
 }

@@ -49,8 +49,8 @@ public sealed record ReevaluationBatchResult(
 internal sealed class BatchTally
 {
     private readonly List<PartnerChanges> unmailed = [];
-    private readonly List<ReevaluationIssue> issues = [];
-    private int unchanged, granted, withdrawn, missing, errors, skipped, notified, notListed;
+    private readonly ListedIssues issues = new();
+    private int unchanged, granted, withdrawn, missing, errors, skipped, notified;
 
     public void Add(OfferReevaluation result)
     {
@@ -81,7 +81,22 @@ internal sealed class BatchTally
         }
     }
 
-    public void Issue(ReevaluationIssue issue)
+    public void Issue(ReevaluationIssue issue) => issues.Add(issue);
+
+    public ReevaluationBatchResult ToResult() => new(unchanged, granted, withdrawn, missing, errors, skipped, notified, [.. unmailed], issues.ToArray(), issues.NotListed);
+}
+
+/// <summary>
+/// The issues a batch or a run reports: the first <see cref="ReevaluationSummary.MaxListedIssues"/> listed, any further
+/// ones only counted, so results and the orchestration history stay small.
+/// </summary>
+internal sealed class ListedIssues(IEnumerable<ReevaluationIssue>? listed = null, int notListed = 0)
+{
+    private readonly List<ReevaluationIssue> issues = [.. listed ?? []];
+
+    public int NotListed { get; private set; } = notListed;
+
+    public void Add(ReevaluationIssue issue)
     {
         if (issues.Count < ReevaluationSummary.MaxListedIssues)
         {
@@ -89,9 +104,20 @@ internal sealed class BatchTally
         }
         else
         {
-            notListed++;
+            NotListed++;
         }
     }
 
-    public ReevaluationBatchResult ToResult() => new(unchanged, granted, withdrawn, missing, errors, skipped, notified, [.. unmailed], [.. issues], notListed);
+    /// <summary>Another tally's issues: its listed ones added in order, its unlisted count carried over.</summary>
+    public void AddAll(IEnumerable<ReevaluationIssue> listed, int notListed)
+    {
+        foreach (ReevaluationIssue issue in listed)
+        {
+            Add(issue);
+        }
+
+        NotListed += notListed;
+    }
+
+    public ReevaluationIssue[] ToArray() => [.. issues];
 }
