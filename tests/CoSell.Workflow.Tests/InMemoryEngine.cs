@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using CoSell.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask;
@@ -7,9 +6,9 @@ using Microsoft.DurableTask;
 namespace CoSell.Workflow.Tests;
 
 /// <summary>
-/// Starts <see cref="DurableTaskTestHost"/> on a port the OS just handed out. Left alone, the host picks a random
-/// port in 30000–40000, which overlaps Linux's ephemeral range, so a parallel test run now and then finds it taken
-/// ("address already in use"); this asks for a free port and, if it was taken in between, tries another.
+/// Starts <see cref="DurableTaskTestHost"/> on a port from <see cref="LoopbackPorts"/>. Left alone, the host picks a
+/// random port in 30000–40000, which overlaps Linux's ephemeral range, so a parallel test run now and then finds it
+/// taken ("address already in use"); if the port is taken all the same between the look and the bind, it tries another.
 /// </summary>
 internal static class InMemoryEngine
 {
@@ -20,7 +19,7 @@ internal static class InMemoryEngine
         options ??= new DurableTaskTestHostOptions();
         for (int attempt = 1; ; attempt++)
         {
-            options.Port = FreeLoopbackPort();
+            options.Port = LoopbackPorts.Free();
             try
             {
                 return await DurableTaskTestHost.StartAsync(registry, options);
@@ -30,12 +29,5 @@ internal static class InMemoryEngine
                 // Another process took the port between our look and the bind: pick again.
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -34,4 +34,3 @@ public sealed class ReadReevaluationSettingsFunction(ReadReevaluationSettingsAct
     [Function(WorkflowNames.ReadReevaluationSettings)]
     public Task<ReevaluationSettings> Run([ActivityTrigger] string input, CancellationToken ct) => activity.RunAsync(input, ct);
 }
-
